@@ -1,0 +1,334 @@
+"""The newsroom's content: themes, contact points, articles, documents and page texts."""
+
+from django.conf import settings
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+# What the editor offers; the service layer (news.sanitize) enforces the same allow-list on save.
+BODY_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    "HardBreak": True,
+    "History": True,
+}
+
+
+class ContactPoint(models.Model):
+    name = models.CharField(_("naam"), max_length=120)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
+    url = models.URLField(_("website"), blank=True)
+    notes = models.TextField(_("openingstijden en toelichting"), blank=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    show_in_contact_block = models.BooleanField(
+        _("tonen in 'Hulp en contact'"),
+        default=False,
+        help_text=_("Toon dit contactpunt in het blok 'Hulp en contact' onderaan elke pagina."),
+    )
+    last_checked = models.DateField(_("laatst gecontroleerd"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("contactpunt")
+        verbose_name_plural = _("contactpunten")
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(models.Model):
+    name = models.CharField(_("naam"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("korte beschrijving"), blank=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    is_active = models.BooleanField(_("actief"), default=True)
+    contact_point = models.ForeignKey(
+        ContactPoint,
+        verbose_name=_("contactpunt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="themes",
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:theme_detail", kwargs={"slug": self.slug})
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        RAADSBRIEF = "raadsbrief", _("Raadsbrief")
+        BELEIDSNOTA = "beleidsnota", _("Beleidsnota")
+        RAPPORT = "rapport", _("Rapport")
+        INFORMATIEKRANT = "informatiekrant", _("Informatiekrant")
+        MAGAZINE = "magazine", _("Magazine")
+        ACTIVITEITENGIDS = "activiteitengids", _("Activiteitengids")
+        OVERIG = "overig", _("Overig")
+
+    title = models.CharField(_("titel"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("soort"), max_length=30, choices=Kind.choices, default=Kind.RAADSBRIEF)
+    date = models.DateField(_("datum"), null=True, blank=True)
+    issuer = models.CharField(_("afzender"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: college van B&W"))
+    summary = models.TextField(_("samenvatting"), blank=True)
+    file = models.FileField(
+        _("bestand (pdf)"),
+        upload_to="documenten/%Y/",
+        validators=[FileExtensionValidator(["pdf"])],
+    )
+    text = models.TextField(_("tekst voor zoeken"), blank=True, help_text=_("Wordt uit de pdf gehaald."))
+    themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="documents")
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "title"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:document_download", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Visible to the public now: computed at query time, so scheduling needs no cron."""
+        now = now or timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED).filter(
+            Q(publish_at__isnull=True) | Q(publish_at__lte=now),
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+        )
+
+    def in_themes(self, themes):
+        return self.filter(themes__in=themes).distinct()
+
+    def pinned(self, now=None):
+        now = now or timezone.now()
+        return self.filter(is_pinned=True).filter(Q(pinned_until__isnull=True) | Q(pinned_until__gte=now.date()))
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "concept", _("Concept")
+        REVIEW = "review", _("Ter review")
+        PUBLISHED = "gepubliceerd", _("Gepubliceerd")
+
+    class Kind(models.TextChoices):
+        NIEUWS = "nieuws", _("Nieuws")
+        MEDEDELING = "mededeling", _("Mededeling")
+        SUBSIDIE = "subsidie", _("Subsidie")
+        BIJEENKOMST = "bijeenkomst", _("Bijeenkomst")
+        TERUGBLIK = "terugblik", _("Terugblik")
+        CAMPAGNE = "campagne", _("Campagne")
+        PUBLICATIE = "publicatie", _("Publicatie")
+        INTERVIEW = "interview", _("Interview")
+
+    title = models.CharField(_("titel"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    subtitle = models.CharField(_("ondertitel"), max_length=250, blank=True)
+    lead = models.TextField(
+        _("inleiding"), help_text=_("Korte samenvatting zonder opmaak. Staat in overzichten en in de nieuwsbrief.")
+    )
+    body = ProseEditorField(_("tekst"), blank=True, config={"extensions": BODY_EXTENSIONS}, sanitize=True)
+    themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), related_name="articles")
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.NIEUWS)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+
+    publication_date = models.DateField(
+        _("publicatiedatum"),
+        default=timezone.localdate,
+        help_text=_("Bepaalt de plaats in overzichten, ook als de datum niet getoond wordt."),
+    )
+    show_date = models.BooleanField(_("datum tonen"), default=True)
+    publish_at = models.DateTimeField(
+        _("publiceren vanaf"), null=True, blank=True, help_text=_("Leeg: direct na publiceren zichtbaar.")
+    )
+    unpublish_at = models.DateTimeField(_("zichtbaar tot"), null=True, blank=True)
+
+    is_pinned = models.BooleanField(_("vastgezet bovenaan"), default=False)
+    pinned_until = models.DateField(_("vastgezet tot en met"), null=True, blank=True)
+
+    event_starts_at = models.DateTimeField(_("begint op"), null=True, blank=True)
+    event_ends_at = models.DateTimeField(_("eindigt op"), null=True, blank=True)
+    event_location = models.CharField(_("locatie"), max_length=200, blank=True)
+    event_address = models.CharField(_("adres"), max_length=250, blank=True)
+    event_registration_url = models.URLField(_("aanmelden via"), blank=True)
+    event_accreditation = models.CharField(_("accreditatie"), max_length=250, blank=True)
+
+    image = models.ImageField(_("afbeelding"), upload_to="afbeeldingen/%Y/", blank=True)
+    image_alt = models.CharField(_("alternatieve tekst"), max_length=250, blank=True)
+    image_credit = models.CharField(_("fotograaf of bron"), max_length=200, blank=True)
+    author = models.CharField(_("auteur"), max_length=200, blank=True)
+
+    related_articles = models.ManyToManyField(
+        "self", verbose_name=_("gerelateerde artikelen"), blank=True, symmetrical=False
+    )
+    documents = models.ManyToManyField(Document, verbose_name=_("documenten"), blank=True, related_name="articles")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangemaakt door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publication_date", "-id"]
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikelen")
+        indexes = [models.Index(fields=["status", "-publication_date"], name="article_status_date")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True)
+                | Q(publish_at__isnull=True)
+                | Q(unpublish_at__gt=F("publish_at")),
+                name="article_unpublish_after_publish",
+            ),
+            models.CheckConstraint(
+                condition=Q(event_ends_at__isnull=True) | Q(event_starts_at__isnull=False),
+                name="article_event_end_needs_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(event_ends_at__isnull=True) | Q(event_ends_at__gte=F("event_starts_at")),
+                name="article_event_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""),
+                name="article_image_needs_alt",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:article_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_event(self):
+        return self.event_starts_at is not None
+
+
+class ArticleLink(models.Model):
+    """A call-to-action link under an article ("Meer informatie en aanmelden")."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(_("linktekst"), max_length=200)
+    url = models.URLField(_("adres"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+
+    def __str__(self):
+        return self.label
+
+
+class ArticleRedirect(models.Model):
+    """An old slug that keeps working after an editor renamed the article."""
+
+    old_slug = models.SlugField(_("oude slug"), max_length=120, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("doorverwijzing")
+        verbose_name_plural = _("doorverwijzingen")
+
+    def __str__(self):
+        return self.old_slug
+
+
+class AuditEntry(models.Model):
+    """Who did what to which article when: append-only."""
+
+    class Action(models.TextChoices):
+        CREATED = "aangemaakt", _("Aangemaakt")
+        CHANGED = "gewijzigd", _("Gewijzigd")
+        SUBMITTED = "ingediend", _("Ter review aangeboden")
+        PUBLISHED = "gepubliceerd", _("Gepubliceerd")
+        SCHEDULED = "ingepland", _("Ingepland")
+        UNPUBLISHED = "teruggetrokken", _("Teruggetrokken")
+        RESTORED = "hersteld", _("Eerdere versie hersteld")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="audit_entries")
+    action = models.CharField(_("actie"), max_length=20, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("tijdstip"), default=timezone.now)
+    detail = models.CharField(_("toelichting"), max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("logregel")
+        verbose_name_plural = _("logboek")
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.article}"
+
+
+class SiteText(models.Model):
+    """The page texts an Eindredacteur edits: one row (pk=1)."""
+
+    title = models.CharField(_("titel van de site"), max_length=200)
+    intro = models.TextField(_("introductie"), blank=True)
+    newsletter_cta = models.TextField(_("oproep nieuwsbrief"), blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("paginateksten")
+        verbose_name_plural = _("paginateksten")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="sitetext_single_row")]
+
+    def __str__(self):
+        return str(_("Paginateksten"))
+
+
+class QuickLink(models.Model):
+    """A "Snel naar" link on the news page."""
+
+    label = models.CharField(_("linktekst"), max_length=120)
+    url = models.CharField(
+        _("adres"), max_length=500, help_text=_("Volledig adres of een pad op deze site, zoals /themas/jeugd/.")
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["order", "label"]
+        verbose_name = _("snel-naar-link")
+        verbose_name_plural = _("snel-naar-links")
+
+    def __str__(self):
+        return self.label

@@ -1,0 +1,36 @@
+"""The Celery app: JSON only, late acks, one message per worker slot, the beat schedule in code."""
+
+import os
+
+from celery import Celery
+from kombu import Exchange, Queue
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+
+app = Celery("portal")
+# Broker URL and transport options come from Django settings (CELERY_ namespace).
+app.config_from_object("django.conf:settings", namespace="CELERY")
+
+app.conf.update(
+    accept_content=["json"],
+    task_serializer="json",
+    result_serializer="json",
+    task_ignore_result=True,
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    worker_prefetch_multiplier=1,
+    task_time_limit=300,
+    task_soft_time_limit=240,
+    task_default_queue="default",
+    task_queues=(
+        Queue("default", Exchange("default"), routing_key="default"),
+        Queue("digest", Exchange("digest"), routing_key="digest"),
+    ),
+    task_routes={"newsletter.tasks.digest_*": {"queue": "digest"}},
+    timezone="Europe/Amsterdam",
+    enable_utc=True,
+    broker_connection_retry_on_startup=True,
+    worker_hijack_root_logger=False,
+    beat_schedule={},
+)
+app.autodiscover_tasks()
