@@ -1,0 +1,1 @@
+"""Pytest plugin (fixtures); see the owner in the module docstring once filled."""
