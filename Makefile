@@ -15,7 +15,7 @@ demo: venv
 	@bash scripts/demo.sh
 
 test: venv
-	@bash scripts/test.sh
+	@bash scripts/test.sh $(ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .

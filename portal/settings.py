@@ -5,6 +5,7 @@ in var/mail, DEBUG on). DJANGO_ENV=production refuses to start without the varia
 needs. The profiles differ only in values.
 """
 
+import os
 import secrets
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -116,6 +117,9 @@ else:
     DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The test database is a file (one per test process, so parallel runs don't collide), so that a
+    # real worker process started by the tests sees the same data.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}
     # The demo runs web, worker and beat against one file: WAL and a busy timeout avoid "locked".
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
@@ -143,7 +147,7 @@ if PRODUCTION:
 else:
     CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 
-BROKER_DIR = VAR_DIR / "broker"
+BROKER_DIR = Path(env.str("CELERY_BROKER_DIR", default=str(VAR_DIR / "broker")))
 if CELERY_BROKER_URL.startswith("filesystem://"):
     for sub in ("queue", "processed"):
         (BROKER_DIR / sub).mkdir(parents=True, exist_ok=True)
