@@ -1,0 +1,18 @@
+"""Keyed hashes: how the newsletter refers to an address or an IP without storing it."""
+
+from django.utils.crypto import salted_hmac
+
+
+def email_normalise(address: str) -> str:
+    """Return the address as compared everywhere: trimmed and lower-cased."""
+    return address.strip().lower()
+
+
+def email_hash(address: str) -> str:
+    """Return the keyed SHA-256 HMAC (hex, 64 chars) of the normalised address; stable per SECRET_KEY."""
+    return keyed_hash("newsletter.email", email_normalise(address))
+
+
+def keyed_hash(purpose: str, value: str) -> str:
+    """Return a keyed SHA-256 HMAC of value; a distinct purpose gives an unrelated hash."""
+    return salted_hmac(f"newsletter.hashing.{purpose}", value, algorithm="sha256").hexdigest()
