@@ -1,1 +1,11 @@
 """factory-boy factories, one module per app, re-exported here."""
+
+from tests.factories.news import (  # noqa: F401
+    ArticleFactory,
+    ArticleLinkFactory,
+    ContactPointFactory,
+    DocumentFactory,
+    QuickLinkFactory,
+    SiteTextFactory,
+    ThemeFactory,
+)
