@@ -4,6 +4,7 @@ Nothing is stored before an address is confirmed: a pending sign-up lives only i
 the confirmation email (see newsletter.tokens), so there is no "pending" status.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -125,6 +126,65 @@ class ConsentEvent(models.Model):
         ordering = ["-at", "-id"]
         verbose_name = _("toestemmingsgebeurtenis")
         verbose_name_plural = _("toestemmingslogboek")
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class ImportConsent(models.Model):
+    """The consent evidence a CSV import row carried (GDPR art. 7(1)): where and when consent was given."""
+
+    subscriber = models.ForeignKey(
+        Subscriber, verbose_name=_("abonnee"), on_delete=models.CASCADE, related_name="import_consents"
+    )
+    consent_source = models.CharField(_("bron van de toestemming"), max_length=250)
+    consent_date = models.DateField(_("datum van de toestemming"))
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geïmporteerd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(_("geïmporteerd op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-imported_at"]
+        verbose_name = _("toestemming uit import")
+        verbose_name_plural = _("toestemmingen uit import")
+
+    def __str__(self):
+        return f"{self.consent_source} ({self.consent_date:%Y-%m-%d})"
+
+
+class DataAccessLog(models.Model):
+    """Who viewed, exported or imported subscriber data and when: append-only, never an address."""
+
+    class Action(models.TextChoices):
+        LIST = "list", _("lijst bekeken")
+        DETAIL = "detail", _("abonnee bekeken")
+        EXPORT = "export", _("CSV geëxporteerd")
+        IMPORT = "import", _("CSV geïmporteerd")
+        ERASE = "erase", _("gegevens verwijderd")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("actie"), max_length=16, choices=Action.choices)
+    at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    count = models.PositiveIntegerField(_("aantal abonnees"), null=True, blank=True)
+    detail = models.CharField(_("toelichting"), max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("inzage in abonneegegevens")
+        verbose_name_plural = _("inzagelogboek")
 
     def __str__(self):
         return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
