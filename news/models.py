@@ -1,6 +1,7 @@
 """The newsroom's content: themes, contact points, articles, documents and page texts."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, Q
@@ -22,6 +23,13 @@ BODY_EXTENSIONS = {
     "HardBreak": True,
     "History": True,
 }
+
+
+LEAD_REQUIRED = _("Vul een inleiding in. Die staat in overzichten en in de nieuwsbrief.")
+IMAGE_NEEDS_ALT = _("Vul een alternatieve tekst in: beschrijf wat er op de afbeelding staat.")
+EVENT_NEEDS_START = _("Vul in wanneer de bijeenkomst begint.")
+EVENT_END_BEFORE_START = _("De bijeenkomst kan niet eindigen voordat hij begint.")
+UNPUBLISH_BEFORE_PUBLISH = _("'Zichtbaar tot' moet later zijn dan 'Publiceren vanaf'.")
 
 
 class ContactPoint(models.Model):
@@ -149,7 +157,9 @@ class Article(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     subtitle = models.CharField(_("ondertitel"), max_length=250, blank=True)
     lead = models.TextField(
-        _("inleiding"), help_text=_("Korte samenvatting zonder opmaak. Staat in overzichten en in de nieuwsbrief.")
+        _("inleiding"),
+        help_text=_("Korte samenvatting zonder opmaak. Staat in overzichten en in de nieuwsbrief."),
+        error_messages={"blank": LEAD_REQUIRED, "null": LEAD_REQUIRED},
     )
     body = ProseEditorField(_("tekst"), blank=True, config={"extensions": BODY_EXTENSIONS}, sanitize=True)
     themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), related_name="articles")
@@ -205,24 +215,29 @@ class Article(models.Model):
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
         indexes = [models.Index(fields=["status", "-publication_date"], name="article_status_date")]
+        permissions = [("publish_article", _("Kan artikelen publiceren en inplannen"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(unpublish_at__isnull=True)
                 | Q(publish_at__isnull=True)
                 | Q(unpublish_at__gt=F("publish_at")),
                 name="article_unpublish_after_publish",
+                violation_error_message=UNPUBLISH_BEFORE_PUBLISH,
             ),
             models.CheckConstraint(
                 condition=Q(event_ends_at__isnull=True) | Q(event_starts_at__isnull=False),
                 name="article_event_end_needs_start",
+                violation_error_message=EVENT_NEEDS_START,
             ),
             models.CheckConstraint(
                 condition=Q(event_ends_at__isnull=True) | Q(event_ends_at__gte=F("event_starts_at")),
                 name="article_event_ends_after_start",
+                violation_error_message=EVENT_END_BEFORE_START,
             ),
             models.CheckConstraint(
                 condition=Q(image="") | ~Q(image_alt=""),
                 name="article_image_needs_alt",
+                violation_error_message=IMAGE_NEEDS_ALT,
             ),
         ]
 
@@ -235,6 +250,41 @@ class Article(models.Model):
     @property
     def is_event(self):
         return self.event_starts_at is not None
+
+    @property
+    def is_scheduled(self):
+        """Published by an editor but not visible yet."""
+        return self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at > timezone.now()
+
+    @property
+    def is_expired(self):
+        ends = self.unpublish_at
+        return self.status == self.Status.PUBLISHED and ends is not None and ends <= timezone.now()
+
+    @property
+    def status_label(self):
+        """The status an editor sees: 'Ingepland' and 'Verlopen' are computed, not stored."""
+        if self.is_scheduled:
+            return _("Ingepland")
+        if self.is_expired:
+            return _("Verlopen")
+        return self.get_status_display()
+
+    def clean(self):
+        """Field-level Dutch messages; the same rules are database constraints."""
+        errors = {}
+        if not (self.lead or "").strip():
+            errors["lead"] = LEAD_REQUIRED
+        if self.image and not (self.image_alt or "").strip():
+            errors["image_alt"] = IMAGE_NEEDS_ALT
+        if self.event_starts_at is None and (self.kind == self.Kind.BIJEENKOMST or self.event_ends_at is not None):
+            errors["event_starts_at"] = EVENT_NEEDS_START
+        elif self.event_ends_at is not None and self.event_ends_at < self.event_starts_at:
+            errors["event_ends_at"] = EVENT_END_BEFORE_START
+        if self.publish_at and self.unpublish_at and self.unpublish_at <= self.publish_at:
+            errors["unpublish_at"] = UNPUBLISH_BEFORE_PUBLISH
+        if errors:
+            raise ValidationError(errors)
 
 
 class ArticleLink(models.Model):

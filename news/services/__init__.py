@@ -1,0 +1,25 @@
+"""Every write in the news app; import services from here."""
+
+from news.services.articles import (
+    article_publish,
+    article_restore_revision,
+    article_save,
+    article_submit_for_review,
+    article_unpublish,
+    can_publish,
+    themes_validate,
+)
+from news.services.documents import document_save
+from news.services.groups import groups_sync
+
+__all__ = [
+    "article_publish",
+    "article_restore_revision",
+    "article_save",
+    "article_submit_for_review",
+    "article_unpublish",
+    "can_publish",
+    "document_save",
+    "groups_sync",
+    "themes_validate",
+]

@@ -1,0 +1,187 @@
+"""Every write to an article: save, the review workflow, and restoring an earlier version.
+
+`user=None` means a trusted caller (import, shell, sample content); a user is checked against the
+permissions of the editor groups, so the rules hold whatever the admin shows or hides.
+"""
+
+import logging
+from collections.abc import Iterable, Sequence
+
+import reversion
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from reversion.models import Version
+
+from news import caching
+from news.models import Article, ArticleLink, ArticleRedirect, AuditEntry, Theme
+from news.sanitize import clean_html, clean_text
+
+logger = logging.getLogger(__name__)
+
+MIN_THEMES = 1
+MAX_THEMES = 3
+# Only an Eindredacteur changes these: together they decide whether and when an article is public.
+PUBLISHING_FIELDS = ("status", "publish_at", "unpublish_at")
+# Fields a restore leaves alone: the workflow state and bookkeeping are not content.
+NOT_RESTORED = {"id", "status", "publish_at", "unpublish_at", "created_by_id", "created_at", "updated_at"}
+
+
+def can_publish(user) -> bool:
+    """Whether `user` may publish, schedule and withdraw articles (None = trusted system caller)."""
+    return user is None or user.has_perm("news.publish_article")
+
+
+def themes_validate(themes: Iterable[Theme]) -> list[Theme]:
+    """Return the themes as a list; raise ValidationError unless there are 1 to 3."""
+    themes = list(themes)
+    if len(themes) < MIN_THEMES:
+        raise ValidationError({"themes": _("Kies minstens één thema.")})
+    if len(themes) > MAX_THEMES:
+        raise ValidationError(
+            {"themes": _("Kies hoogstens drie thema's. U koos er %(count)s.") % {"count": len(themes)}}
+        )
+    return themes
+
+
+def _audit(*, article: Article, action: str, user, detail: str = "") -> AuditEntry:
+    return AuditEntry.objects.create(article=article, action=action, user=user if user else None, detail=detail[:250])
+
+
+def _after_write(user) -> None:
+    if user is not None and user.is_authenticated:
+        reversion.set_user(user)
+    transaction.on_commit(caching.public_pages_changed)
+
+
+def _check_publishing_fields(*, article: Article, stored: Article | None, user) -> None:
+    if can_publish(user):
+        return
+    if stored is None:
+        unchanged = article.status == Article.Status.DRAFT and not (article.publish_at or article.unpublish_at)
+    else:
+        unchanged = all(getattr(article, name) == getattr(stored, name) for name in PUBLISHING_FIELDS)
+    if not unchanged:
+        raise PermissionDenied(_("Alleen een eindredacteur mag publiceren, inplannen of de zichtbaarheid wijzigen."))
+
+
+def _record_redirect(*, article: Article, old_slug: str) -> None:
+    # The live slug always wins: a redirect from the new slug would loop or shadow the article.
+    ArticleRedirect.objects.filter(old_slug=article.slug).delete()
+    ArticleRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": article})
+
+
+def _replace_links(*, article: Article, links: Sequence[tuple[str, str]]) -> None:
+    article.links.all().delete()
+    ArticleLink.objects.bulk_create(
+        ArticleLink(article=article, label=label, url=url, order=order) for order, (label, url) in enumerate(links)
+    )
+
+
+@transaction.atomic
+def article_save(
+    *,
+    article: Article,
+    user=None,
+    themes: Iterable[Theme] | None = None,
+    links: Sequence[tuple[str, str]] | None = None,
+) -> Article:
+    """Validate, sanitise and save `article`; keep its old URL when the slug changes.
+
+    Raises ValidationError (Dutch messages) or PermissionDenied when a Redacteur touches publishing fields.
+    """
+    stored = Article.objects.filter(pk=article.pk).first() if article.pk else None
+    _check_publishing_fields(article=article, stored=stored, user=user)
+    article.body = clean_html(article.body)
+    article.lead = clean_text(article.lead)
+    if themes is not None:
+        themes = themes_validate(themes)
+    elif stored is None or not stored.themes.exists():
+        raise ValidationError({"themes": _("Kies minstens één thema.")})
+    article.full_clean(exclude=["themes", "related_articles", "documents"])
+    if stored is None and user is not None and user.is_authenticated:
+        article.created_by = user
+    with reversion.create_revision():
+        article.save()
+        if themes is not None:
+            article.themes.set(themes)
+        if links is not None:
+            _replace_links(article=article, links=links)
+        if stored is not None and stored.slug != article.slug:
+            _record_redirect(article=article, old_slug=stored.slug)
+        action = AuditEntry.Action.CREATED if stored is None else AuditEntry.Action.CHANGED
+        _audit(article=article, action=action, user=user)
+        _after_write(user)
+    return article
+
+
+def _set_status(*, article: Article, status: str, user, action: str, detail: str = "") -> Article:
+    with reversion.create_revision():
+        article.status = status
+        article.save(update_fields=["status", "updated_at"])
+        _audit(article=article, action=action, user=user, detail=detail)
+        _after_write(user)
+    return article
+
+
+@transaction.atomic
+def article_submit_for_review(*, article: Article, user=None) -> Article:
+    """Move a draft to 'ter review'. Raises ValidationError when it is already published."""
+    if user is not None and not user.has_perm("news.change_article"):
+        raise PermissionDenied(_("U mag dit artikel niet wijzigen."))
+    if article.status == Article.Status.PUBLISHED:
+        raise ValidationError(_("Dit artikel is al gepubliceerd."))
+    return _set_status(article=article, status=Article.Status.REVIEW, user=user, action=AuditEntry.Action.SUBMITTED)
+
+
+@transaction.atomic
+def article_publish(*, article: Article, user=None) -> Article:
+    """Publish now, or schedule when `publish_at` is in the future. Eindredacteur only (PermissionDenied)."""
+    if not can_publish(user):
+        raise PermissionDenied(_("Alleen een eindredacteur mag artikelen publiceren."))
+    themes_validate(article.themes.all())
+    article.full_clean(exclude=["themes", "related_articles", "documents"])
+    scheduled = article.publish_at is not None and article.publish_at > timezone.now()
+    if scheduled:
+        local = timezone.localtime(article.publish_at)
+        action, detail = AuditEntry.Action.SCHEDULED, _("Zichtbaar vanaf %s") % local.strftime("%d-%m-%Y %H:%M")
+    else:
+        action, detail = AuditEntry.Action.PUBLISHED, ""
+    logger.info("Article %s %s by %s", article.pk, action, user)
+    return _set_status(article=article, status=Article.Status.PUBLISHED, user=user, action=action, detail=detail)
+
+
+@transaction.atomic
+def article_unpublish(*, article: Article, user=None) -> Article:
+    """Withdraw a published or scheduled article back to concept. Eindredacteur only (PermissionDenied)."""
+    if not can_publish(user):
+        raise PermissionDenied(_("Alleen een eindredacteur mag artikelen terugtrekken."))
+    return _set_status(article=article, status=Article.Status.DRAFT, user=user, action=AuditEntry.Action.UNPUBLISHED)
+
+
+def _revision_links(version: Version) -> list[tuple[str, str]]:
+    link_versions = version.revision.version_set.get_for_model(ArticleLink)
+    ordered = sorted((v.field_dict for v in link_versions), key=lambda f: (f["order"], f["id"]))
+    return [(fields["label"], fields["url"]) for fields in ordered]
+
+
+@transaction.atomic
+def article_restore_revision(*, article: Article, version_id: int, user=None) -> Article:
+    """Bring back the content of an earlier version; status and publishing dates stay as they are.
+
+    Raises Version.DoesNotExist when the version does not belong to this article.
+    """
+    version = Version.objects.get_for_object(article).get(pk=version_id)
+    fields = version.field_dict
+    for name, value in fields.items():
+        if name not in NOT_RESTORED and name not in {"themes", "related_articles", "documents"}:
+            setattr(article, name, value)
+    current_themes = list(article.themes.all())
+    themes = Theme.objects.filter(pk__in=fields.get("themes", [])) or current_themes
+    article_save(article=article, user=user, themes=themes, links=_revision_links(version))
+    article.related_articles.set(Article.objects.filter(pk__in=fields.get("related_articles", [])))
+    article.documents.set(fields.get("documents", []))
+    stamp = timezone.localtime(version.revision.date_created).strftime("%d-%m-%Y %H:%M")
+    _audit(article=article, action=AuditEntry.Action.RESTORED, user=user, detail=_("Versie van %s") % stamp)
+    return article
