@@ -16,8 +16,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from news.models import Article, ArticleLink, ArticleRedirect, Theme
+from news.models import Article, ArticleRedirect, Theme
 from news.sanitize import clean_html, clean_text
+from news.services.articles import article_save
 
 logger = logging.getLogger(__name__)
 
@@ -369,9 +370,8 @@ _WRITABLE_FIELDS = (
 
 
 def _validation_reasons(error: ValidationError) -> list[str]:
-    if hasattr(error, "error_dict"):
-        return [f"{field}: {message}" for field, messages in error.message_dict.items() for message in messages]
-    return list(error.messages)
+    # The model's and article_save's messages are whole Dutch sentences; the field name adds nothing.
+    return list(dict.fromkeys(error.messages))
 
 
 def _article_state(article: Article) -> tuple:
@@ -401,16 +401,9 @@ def _item_write(parsed: _Parsed, *, status: str) -> str:
     ):
         return Outcome.UNCHANGED
     try:
-        article.full_clean(exclude=["themes"], validate_unique=True)
+        article_save(article=article, themes=parsed.themes, links=parsed.links)
     except ValidationError as exc:
         raise ItemRejected(_validation_reasons(exc)) from exc
-    article.save()
-    article.themes.set(parsed.themes)
-    article.links.all().delete()
-    ArticleLink.objects.bulk_create(
-        ArticleLink(article=article, label=label, url=url, order=order)
-        for order, (label, url) in enumerate(parsed.links)
-    )
     return Outcome.CREATED if created else Outcome.UPDATED
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from news.models import Article, ArticleRedirect
+from news.models import Article, ArticleRedirect, AuditEntry
 from news.services.importing import ImportFileError, Outcome, articles_import, import_file_parse
 from tests.factories import ArticleFactory, ThemeFactory
 
@@ -228,3 +228,11 @@ def test_articles_import_warns_about_unknown_fields():
 
     assert report.results[0].outcome == Outcome.CREATED
     assert report.results[0].warnings == ["onbekend veld 'auteur' genegeerd"]
+
+
+def test_articles_import_goes_through_article_save_with_audit_entry():
+    articles_import(items=[{"title": "Met logregel", "lead": "Logboek.", "themes": ["jeugd"]}])
+
+    entry = AuditEntry.objects.get()
+    assert entry.action == AuditEntry.Action.CREATED
+    assert entry.article.slug == "met-logregel"
