@@ -1,2 +1,16 @@
+from django.urls import path
+
+from newsletter import views
+
 app_name = "newsletter"
-urlpatterns: list = []
+urlpatterns = [
+    path("aanmelden/", views.SubscribeView.as_view(), name="subscribe"),
+    path("aanmelden/verstuurd/", views.SubscribeDoneView.as_view(), name="subscribe_done"),
+    path("bevestigen/<str:token>/", views.ConfirmView.as_view(), name="confirm"),
+    path("bevestigd/", views.ConfirmDoneView.as_view(), name="confirm_done"),
+    path("voorkeuren/<str:token>/", views.PreferencesView.as_view(), name="preferences"),
+    path("voorkeuren/<str:token>/gegevens.json", views.DataExportView.as_view(), name="subscriber_export"),
+    path("voorkeuren/<str:token>/verwijderen/", views.EraseView.as_view(), name="subscriber_erase"),
+    path("verwijderd/", views.EraseDoneView.as_view(), name="erase_done"),
+    path("afmelden/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
+]

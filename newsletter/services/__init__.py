@@ -1,0 +1,40 @@
+"""Newsletter services: every write and side effect of the app (re-exported here)."""
+
+from newsletter.services.privacy import (
+    data_access_record,
+    subscriber_erase,
+    subscriber_erase_address,
+    subscriber_export_data,
+    subscribers_apply_retention,
+)
+from newsletter.services.ratelimit import Verdict, confirmation_attempt_register
+from newsletter.services.subscriptions import (
+    PAUSE_MONTHS,
+    subscription_confirm,
+    subscription_pause,
+    subscription_request,
+    subscription_request_email_send,
+    subscription_tokens_revoke,
+    subscription_unsubscribe,
+    subscription_update_themes,
+    subscription_welcome_send,
+)
+
+__all__ = [
+    "PAUSE_MONTHS",
+    "Verdict",
+    "confirmation_attempt_register",
+    "data_access_record",
+    "subscriber_erase",
+    "subscriber_erase_address",
+    "subscriber_export_data",
+    "subscribers_apply_retention",
+    "subscription_confirm",
+    "subscription_pause",
+    "subscription_request",
+    "subscription_request_email_send",
+    "subscription_tokens_revoke",
+    "subscription_unsubscribe",
+    "subscription_update_themes",
+    "subscription_welcome_send",
+]

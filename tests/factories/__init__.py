@@ -9,3 +9,4 @@ from tests.factories.news import (  # noqa: F401
     SiteTextFactory,
     ThemeFactory,
 )
+from tests.factories.newsletter import ConsentEventFactory, ConsentTextFactory, SignupRequestFactory, SubscriberFactory  # noqa: F401

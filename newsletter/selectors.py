@@ -1,0 +1,30 @@
+"""Reads for the newsletter pages and tasks."""
+
+from django.db.models import QuerySet
+
+from news.models import Theme
+from newsletter.models import ConsentText, Subscriber
+from newsletter.tokens import TokenInvalid, subscriber_token_read
+
+
+def consent_text_active() -> ConsentText:
+    """Return the consent text in use (the newest active one); raise ConsentText.DoesNotExist if none."""
+    return ConsentText.objects.filter(is_active=True).latest("version")
+
+
+def theme_list_active() -> QuerySet[Theme]:
+    """Return the themes a visitor can choose, in the editor's order."""
+    return Theme.objects.filter(is_active=True).order_by("order", "name")
+
+
+def subscriber_get_by_token(*, purpose: str, token: str) -> Subscriber:
+    """Return the subscriber a preferences/unsubscribe token belongs to; raise TokenInvalid if revoked or gone."""
+    subscriber_id, version = subscriber_token_read(purpose=purpose, token=token)
+    subscriber = (
+        Subscriber.objects.filter(pk=subscriber_id, token_version=version, email__isnull=False)
+        .prefetch_related("themes")
+        .first()
+    )
+    if subscriber is None:
+        raise TokenInvalid
+    return subscriber

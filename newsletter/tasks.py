@@ -1,0 +1,30 @@
+"""Newsletter tasks: thin wrappers that call one service and own the retry policy."""
+
+import smtplib
+
+from celery import shared_task
+
+from newsletter import services
+
+# Temporary SMTP trouble (4xx, connection lost, timeout) is retried with exponential backoff for about a
+# day; the service returns False for permanent 5xx refusals. A task that still fails is logged as an
+# error by Celery with its traceback.
+_RETRY = {
+    "autoretry_for": (smtplib.SMTPException, OSError),
+    "retry_backoff": 30,
+    "retry_backoff_max": 3600,
+    "retry_jitter": True,
+    "max_retries": 30,
+}
+
+
+@shared_task(**_RETRY)
+def subscription_request_email_send_task(email: str, theme_slugs: list[str], consent_version: int) -> bool:
+    return services.subscription_request_email_send(
+        email=email, theme_slugs=theme_slugs, consent_version=consent_version
+    )
+
+
+@shared_task(**_RETRY)
+def subscription_welcome_send_task(subscriber_id: int) -> bool:
+    return services.subscription_welcome_send(subscriber_id=subscriber_id)
