@@ -40,6 +40,7 @@ rm -rf static/vendor/utrecht static/vendor/voorbeeld-design-tokens
 mkdir -p static/vendor/utrecht static/vendor/voorbeeld-design-tokens tests/e2e/vendor
 
 cp "$UTRECHT/dist/index.css" static/vendor/utrecht/index.css
+cp "$UTRECHT/dist/html.css" static/vendor/utrecht/html.css   # class-less styles for rich text, scoped to .utrecht-html
 cp "$UTRECHT/LICENSE.md" static/vendor/utrecht/LICENSE.md
 cp "$TOKENS/dist/theme.css" static/vendor/voorbeeld-design-tokens/theme.css
 cp "$TOKENS/LICENSE.md" static/vendor/voorbeeld-design-tokens/LICENSE.md
@@ -49,7 +50,7 @@ cp "$AXE/LICENSE" tests/e2e/vendor/axe-core.LICENSE
 cat > static/vendor/README.md <<TXT
 Vendored by scripts/vendor.sh (make vendor) with npm pack; do not edit these files by hand.
 
-- utrecht/index.css: @utrecht/component-library-css $UTRECHT_CSS_VERSION (EUPL-1.2, see utrecht/LICENSE.md)
+- utrecht/index.css, utrecht/html.css: @utrecht/component-library-css $UTRECHT_CSS_VERSION (EUPL-1.2, see utrecht/LICENSE.md)
 - voorbeeld-design-tokens/theme.css: @nl-design-system-unstable/voorbeeld-design-tokens $VOORBEELD_TOKENS_VERSION
   (EUPL-1.2, see voorbeeld-design-tokens/LICENSE.md)
 
