@@ -273,7 +273,7 @@ class Article(models.Model):
     def clean(self):
         """Field-level Dutch messages; the same rules are database constraints."""
         errors = {}
-        if not (self.lead or "").strip():
+        if self.lead and not self.lead.strip():  # empty is the field's own "blank" error
             errors["lead"] = LEAD_REQUIRED
         if self.image and not (self.image_alt or "").strip():
             errors["image_alt"] = IMAGE_NEEDS_ALT

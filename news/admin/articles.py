@@ -1,0 +1,305 @@
+"""Article admin: list, edit form, workflow buttons, preview and revision history."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template import TemplateDoesNotExist
+from django.template.loader import select_template
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from news.forms import ArticleAdminForm
+from news.models import Article, ArticleLink
+from news.services import (
+    article_publish,
+    article_restore_revision,
+    article_save,
+    article_submit_for_review,
+    article_unpublish,
+    can_publish,
+)
+
+PUBLIC_TEMPLATE = "news/article_detail.html"
+FALLBACK_TEMPLATE = "admin/news/article/preview_page.html"
+# POST keys of the workflow buttons under the change form, mapped to (service, success message).
+WORKFLOW_BUTTONS = {
+    "_submit_review": (article_submit_for_review, _("Het artikel is ter review aangeboden.")),
+    "_publish": (article_publish, _("Het artikel is gepubliceerd.")),
+    "_unpublish": (article_unpublish, _("Het artikel is teruggetrokken en weer een concept.")),
+}
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("concept", _("Concept")),
+            ("review", _("Ter review")),
+            ("ingepland", _("Ingepland")),
+            ("gepubliceerd", _("Gepubliceerd (zichtbaar)")),
+            ("verlopen", _("Verlopen")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=Article.Status.PUBLISHED)
+        match self.value():
+            case "concept" | "review" as value:
+                return queryset.filter(status=value)
+            case "ingepland":
+                return published.filter(publish_at__gt=now)
+            case "gepubliceerd":
+                return queryset.published(now=now)
+            case "verlopen":
+                return published.filter(unpublish_at__lte=now)
+        return queryset
+
+
+class MonthFilter(admin.SimpleListFilter):
+    title = _("maand")
+    parameter_name = "maand"
+
+    def lookups(self, request, model_admin):
+        months = Article.objects.dates("publication_date", "month", order="DESC")[:36]
+        return [(month.strftime("%Y-%m"), date_format(month, "F Y")) for month in months]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        try:
+            year, month = (int(part) for part in self.value().split("-"))
+        except ValueError:
+            return queryset.none()
+        return queryset.filter(publication_date__year=year, publication_date__month=month)
+
+
+class ArticleLinkInline(admin.TabularInline):
+    model = ArticleLink
+    extra = 1
+    fields = ["label", "url", "order"]
+    verbose_name = _("link om verder te gaan")
+    verbose_name_plural = _("links om verder te gaan (bijvoorbeeld 'Meer informatie en aanmelden')")
+
+
+@admin.register(Article)
+class ArticleAdmin(VersionAdmin):
+    form = ArticleAdminForm
+    change_form_template = "admin/news/article/change_form.html"
+    list_display = [
+        "title",
+        "status_badge",
+        "theme_names",
+        "kind",
+        "publication_date",
+        "publish_at",
+        "pinned_marker",
+        "event_marker",
+    ]
+    list_filter = [StatusFilter, "themes", "kind", MonthFilter, "is_pinned"]
+    search_fields = ["title", "lead", "slug", "author"]
+    date_hierarchy = "publication_date"
+    autocomplete_fields = ["themes", "related_articles", "documents"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [ArticleLinkInline]
+    list_per_page = 50
+    actions = ["submit_selected", "publish_selected", "unpublish_selected"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "subtitle", "lead", "body"]}),
+        (_("Thema's en soort"), {"fields": ["themes", "kind", "author"]}),
+        (
+            _("Publicatie"),
+            {
+                "fields": [
+                    "status_display",
+                    ("publication_date", "show_date"),
+                    ("publish_at", "unpublish_at"),
+                    ("is_pinned", "pinned_until"),
+                ],
+                "description": _(
+                    "Publiceren doet de eindredacteur met de knop onderaan. Met 'Publiceren vanaf' plant u het "
+                    "artikel in: het wordt dan vanzelf zichtbaar."
+                ),
+            },
+        ),
+        (
+            _("Alleen voor bijeenkomsten"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    ("event_starts_at", "event_ends_at"),
+                    "event_location",
+                    "event_address",
+                    "event_registration_url",
+                    "event_accreditation",
+                ],
+            },
+        ),
+        (_("Afbeelding"), {"classes": ["collapse"], "fields": ["image", "image_alt", "image_credit"]}),
+        (_("Verwijzingen"), {"fields": ["related_articles", "documents"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("themes")
+
+    def get_readonly_fields(self, request, obj=None):
+        if can_publish(request.user):
+            return ["status_display"]
+        return ["status_display", "publish_at", "unpublish_at"]
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, obj):
+        return obj.status_label
+
+    @admin.display(description=_("status"))
+    def status_display(self, obj):
+        return obj.status_label if obj and obj.pk else _("Concept (nieuw)")
+
+    @admin.display(description=_("thema's"))
+    def theme_names(self, obj):
+        return ", ".join(theme.name for theme in obj.themes.all())
+
+    @admin.display(description=_("vastgezet"), boolean=True, ordering="is_pinned")
+    def pinned_marker(self, obj):
+        return obj.is_pinned
+
+    @admin.display(description=_("bijeenkomst"), boolean=True)
+    def event_marker(self, obj):
+        return obj.is_event
+
+    def save_model(self, request, obj, form, change):
+        article_save(article=obj, user=request.user, themes=form.cleaned_data["themes"])
+
+    # --- Workflow ------------------------------------------------------------------------------
+
+    def _run_workflow(self, request, obj):
+        for key, (service, success) in WORKFLOW_BUTTONS.items():
+            if key in request.POST:
+                try:
+                    service(article=obj, user=request.user)
+                except (PermissionDenied, ValidationError) as error:
+                    self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
+                else:
+                    self.message_user(request, success, messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:news_article_change", args=[obj.pk]))
+        return None
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._run_workflow(request, obj) or super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        return self._run_workflow(request, obj) or super().response_change(request, obj)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(
+            can_publish=can_publish(request.user),
+            is_published=bool(obj and obj.status == Article.Status.PUBLISHED),
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _run_action(self, request, queryset, service, success):
+        done, failed = 0, []
+        for article in queryset:
+            try:
+                service(article=article, user=request.user)
+                done += 1
+            except (PermissionDenied, ValidationError) as error:
+                failed.append(f"{article}: {' '.join(getattr(error, 'messages', [str(error)]))}")
+        if done:
+            self.message_user(request, _("%(success)s (%(count)s artikelen)") % {"success": success, "count": done})
+        for failure in failed:
+            self.message_user(request, failure, messages.ERROR)
+
+    @admin.action(description=_("Ter review aanbieden"), permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._run_action(request, queryset, article_submit_for_review, _("Ter review aangeboden"))
+
+    @admin.action(description=_("Publiceren of inplannen"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._run_action(request, queryset, article_publish, _("Gepubliceerd"))
+
+    @admin.action(description=_("Terugtrekken (weer concept)"), permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._run_action(request, queryset, article_unpublish, _("Teruggetrokken"))
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    # --- Preview -------------------------------------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:object_id>/voorbeeld/", view(self.preview_view), name="news_article_preview"),
+            path("<int:object_id>/voorbeeld/pagina/", view(self.preview_page_view), name="news_article_preview_page"),
+            *super().get_urls(),
+        ]
+
+    def _article_for_preview(self, request, object_id):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(Article.objects.prefetch_related("themes", "links", "documents"), pk=object_id)
+
+    def preview_view(self, request, object_id):
+        """The digest teaser plus a link to the page preview: what readers will see."""
+        article = self._article_for_preview(request, object_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Voorbeeld: %(title)s") % {"title": article.title},
+            "article": article,
+            "original": article,
+            "is_live": Article.objects.published().filter(pk=article.pk).exists(),
+        }
+        return TemplateResponse(request, "admin/news/article/preview.html", context)
+
+    def preview_page_view(self, request, object_id):
+        """Render the public article template for an article that need not be published."""
+        article = self._article_for_preview(request, object_id)
+        context = {
+            "article": article,
+            "object": article,
+            "is_preview": True,
+            "related_articles": article.related_articles.all(),
+        }
+        try:
+            template = select_template([PUBLIC_TEMPLATE, FALLBACK_TEMPLATE])
+        except TemplateDoesNotExist:
+            template = select_template([FALLBACK_TEMPLATE])
+        return TemplateResponse(request, template, context)
+
+    # --- Revisions: restoring goes through the service, so status and audit stay right -------------
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "POST":
+            return super().revision_view(request, object_id, version_id, extra_context)
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        version = get_object_or_404(Version.objects.get_for_object(article), pk=version_id)
+        try:
+            article_restore_revision(article=article, version_id=version.pk, user=request.user)
+        except (PermissionDenied, ValidationError) as error:
+            self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
+        else:
+            self.message_user(
+                request, _("De eerdere versie is teruggezet. Status en publicatiedata zijn niet gewijzigd.")
+            )
+        return HttpResponseRedirect(reverse("admin:news_article_change", args=[article.pk]))
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
