@@ -1,17 +1,211 @@
-from django.http import HttpResponse
+"""Public pages: read the request, call a selector, render. Anonymous GETs are served from the page cache."""
+
+import logging
+
+from django.core.paginator import EmptyPage, Paginator
+from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from news import search, selectors
+from news.caching import cache_public_page
+from news.context_processors import chrome
+
+logger = logging.getLogger(__name__)
+
+MONTHS = {
+    1: "januari",
+    2: "februari",
+    3: "maart",
+    4: "april",
+    5: "mei",
+    6: "juni",
+    7: "juli",
+    8: "augustus",
+    9: "september",
+    10: "oktober",
+    11: "november",
+    12: "december",
+}
 
 
+def _page_number(request) -> int:
+    """The ?pagina= number; anything but a positive whole number is a 404."""
+    raw = request.GET.get("pagina", "1")
+    if not raw.isdigit() or int(raw) < 1:
+        raise Http404("Pagina bestaat niet")
+    return int(raw)
+
+
+def _year(value) -> int:
+    year = int(value)
+    if not 1900 <= year <= 9999:
+        raise Http404("Jaar bestaat niet")
+    return year
+
+
+@require_safe
+@cache_public_page
 def article_list(request):
-    return HttpResponse("portal")
+    number = _page_number(request)
+    try:
+        page = selectors.article_page_published(number=number)
+    except ValueError:
+        raise Http404("Pagina bestaat niet") from None
+    pinned = [article for article in page.items if article.pinned_now]
+    articles = [article for article in page.items if not article.pinned_now]
+    context = {"page": page, "pinned": pinned, "articles": articles}
+    return render(request, "news/article_list.html", context)
 
 
+@require_safe
+@cache_public_page
 def article_detail(request, slug):
-    return HttpResponse(slug)
+    article = selectors.article_get_published(slug=slug)
+    if article is None:
+        target = selectors.article_redirect_get(slug=slug)
+        if target is not None and target.slug != slug:
+            return HttpResponsePermanentRedirect(target.get_absolute_url())
+        raise Http404("Artikel niet gevonden")
+    contact_points = list(dict.fromkeys(t.contact_point for t in article.themes.all() if t.contact_point))
+    context = {"article": article, "contact_points": contact_points}
+    return render(request, "news/article_detail.html", context)
 
 
+@require_safe
+@cache_public_page
+def theme_list(request):
+    return render(request, "news/theme_list.html", {"themes": selectors.theme_list_active()})
+
+
+@require_safe
+@cache_public_page
 def theme_detail(request, slug):
-    return HttpResponse(slug)
+    theme = selectors.theme_get_active(slug=slug)
+    if theme is None:
+        raise Http404("Thema niet gevonden")
+    try:
+        page = selectors.theme_article_page(theme=theme, number=_page_number(request))
+    except ValueError:
+        raise Http404("Pagina bestaat niet") from None
+    context = {"theme": theme, "page": page, "documents": selectors.theme_documents(theme=theme)}
+    return render(request, "news/theme_detail.html", context)
 
 
+def _archive_years(months: list[dict]) -> list[dict]:
+    years: dict[int, dict] = {}
+    for row in months:
+        entry = years.setdefault(row["year"], {"year": row["year"], "count": 0, "months": []})
+        entry["count"] += row["count"]
+        entry["months"].append({**row, "name": MONTHS[row["month"]]})
+    return list(years.values())
+
+
+@require_safe
+@cache_public_page
+def archive_index(request):
+    years = _archive_years(selectors.archive_months())
+    return render(request, "news/archive_index.html", {"years": years})
+
+
+@require_safe
+@cache_public_page
+def archive_year(request, year):
+    year = _year(year)
+    articles = selectors.archive_articles(year=year)
+    if not articles:
+        raise Http404("Geen berichten in dit jaar")
+    months = []
+    for article in articles:
+        month = article.publication_date.month
+        if not months or months[-1]["month"] != month:
+            months.append({"month": month, "name": MONTHS[month], "articles": []})
+        months[-1]["articles"].append(article)
+    return render(request, "news/archive_year.html", {"year": year, "months": months})
+
+
+@require_safe
+@cache_public_page
+def archive_month(request, year, month):
+    year, month = _year(year), int(month)
+    if month not in MONTHS:
+        raise Http404("Maand bestaat niet")
+    articles = selectors.archive_articles(year=year, month=month)
+    if not articles:
+        raise Http404("Geen berichten in deze maand")
+    context = {"year": year, "month": month, "month_name": MONTHS[month], "articles": articles}
+    return render(request, "news/archive_month.html", context)
+
+
+def _search_filters(request, chrome_data):
+    """The chosen theme and year, or None for an unknown or empty choice."""
+    slug = request.GET.get("thema", "")
+    theme = next((t for t in chrome_data["nav_themes"] if t.slug == slug), None)
+    raw_year = request.GET.get("jaar", "")
+    year = int(raw_year) if raw_year.isdigit() and int(raw_year) in chrome_data["archive_years"] else None
+    return theme, year
+
+
+@require_safe
+@cache_public_page
+def search_view(request):
+    query = request.GET.get("q", "").strip()
+    chrome_data = chrome(request)
+    theme, year = _search_filters(request, chrome_data)
+    results = search.search_run(query=query, theme=theme, year=year) if query else []
+    paginator = Paginator(results, selectors.PAGE_SIZE)
+    try:
+        page = paginator.page(_page_number(request))
+    except EmptyPage:
+        raise Http404("Pagina bestaat niet") from None
+    context = {
+        "query": query,
+        "theme": theme,
+        "year": year,
+        "page": page,
+        "result_count": len(results),
+        "too_many": len(results) >= search.MAX_RESULTS,
+    }
+    return render(request, "news/search.html", context)
+
+
+@require_safe
 def document_download(request, slug):
-    return HttpResponse(slug)
+    document = selectors.document_get_public(slug=slug)
+    if document is None or not document.file:
+        raise Http404("Document niet gevonden")
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        logger.warning("Document file missing: %s", document.file.name)
+        raise Http404("Document niet gevonden") from None
+    response = FileResponse(handle, as_attachment=True, filename=f"{document.slug}.pdf")
+    response["Content-Type"] = "application/pdf"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
+@cache_public_page
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    return render(request, "robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    """Dutch 404 page in the site's look."""
+    return HttpResponse(loader.render_to_string("404.html", request=request), status=404)
+
+
+def server_error(request):
+    """Dutch 500 page; falls back to plain text when even the chrome cannot be rendered."""
+    try:
+        context = {"site_text": selectors.site_text_defaults(), "contact_points": [], "quick_links": []}
+        context.update(nav_themes=[], newsletter_url=selectors.NEWSLETTER_FALLBACK_PATH, archive_years=[])
+        html = loader.get_template("500.html").render(context)
+    except Exception:  # The error page must never fail itself.
+        logger.exception("Rendering 500.html failed")
+        html = "<!doctype html><html lang='nl'><title>Er ging iets mis</title><h1>Er ging iets mis</h1></html>"
+    return HttpResponseServerError(html)

@@ -1,0 +1,65 @@
+"""Atom feeds of published news: all of it, and per theme."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from news import selectors
+from news.caching import cache_public_page
+
+FEED_SIZE = 30
+
+
+class ArticleFeed(Feed):
+    feed_type = Atom1Feed
+    subtitle = _("Het laatste nieuws voor professionals in het sociaal domein.")
+
+    def __call__(self, request, *args, **kwargs):
+        return cache_public_page(super().__call__)(request, *args, **kwargs)
+
+    def title(self, obj=None):
+        return settings.SITE_NAME
+
+    def link(self):
+        return reverse("news:article_list")
+
+    def items(self):
+        return selectors.article_list_published().order_by("-publication_date", "-id")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_pubdate(self, item):
+        return item.publish_at or item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.author or None
+
+
+class ThemeArticleFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        theme = selectors.theme_get_active(slug=slug)
+        if theme is None:
+            raise Http404("Thema niet gevonden")
+        return theme
+
+    def title(self, obj=None):
+        return f"{settings.SITE_NAME}: {obj.name}"
+
+    def subtitle(self, obj):
+        return obj.description
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return super().items().filter(themes=obj)

@@ -1,0 +1,226 @@
+"""Full-text search over published articles and public documents.
+
+PostgreSQL: a Dutch text search configuration with unaccent (migration news 0004), ranked, with
+highlighted snippets from ts_headline. Other databases (the SQLite demo): accent- and case-insensitive
+substring matching with snippets made in Python. Both return the same SearchResult list.
+"""
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Func, Q, QuerySet, TextField, Value
+from django.db.models.functions import Concat
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+
+from news import selectors
+from news.models import Article, Theme
+
+CONFIG = "dutch_unaccent"
+MAX_RESULTS = 100
+MAX_QUERY_LENGTH = 200
+# Unlikely characters mark a hit in ts_headline output; they become <mark> after the text is escaped.
+START, STOP = "\u27ea", "\u27eb"
+
+
+@dataclass
+class SearchResult:
+    kind: str
+    title: str
+    url: str
+    date: datetime.date | None
+    snippet: SafeString
+    rank: float
+
+
+def fold(text: str) -> str:
+    """Lower-case text without accents: "Sagènn" becomes "sagenn"."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def highlighted(text: str) -> SafeString:
+    """Escape a ts_headline fragment and turn its markers into <mark> elements."""
+    safe = escape(" ".join(strip_tags(text).split()))
+    return mark_safe(safe.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 (escaped above)
+
+
+def search_run(*, query: str, theme: Theme | None = None, year: int | None = None) -> list[SearchResult]:
+    """Return up to MAX_RESULTS results, best first (two queries); an empty query finds nothing."""
+    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    if not query:
+        return []
+    if connection.vendor == "postgresql":
+        articles, documents = _postgres_articles, _postgres_documents
+    else:
+        articles, documents = _fallback_articles, _fallback_documents
+    results = articles(query, theme, year) + documents(query, theme, year)
+    results.sort(key=lambda result: (result.rank, result.date or datetime.date.min), reverse=True)
+    return results[:MAX_RESULTS]
+
+
+def _articles(theme: Theme | None, year: int | None) -> QuerySet:
+    queryset = Article.objects.published()
+    if theme is not None:
+        queryset = queryset.filter(themes=theme)
+    if year is not None:
+        queryset = queryset.filter(publication_date__year=year)
+    return queryset
+
+
+def _documents(theme: Theme | None, year: int | None) -> QuerySet:
+    queryset = selectors.document_list_public()
+    if theme is not None:
+        queryset = queryset.filter(themes=theme)
+    if year is not None:
+        queryset = queryset.filter(date__year=year)
+    return queryset
+
+
+def _article_result(article, snippet) -> SearchResult:
+    return SearchResult(
+        kind="article",
+        title=article.title,
+        url=article.get_absolute_url(),
+        date=article.publication_date if article.show_date else None,
+        snippet=snippet,
+        rank=float(article.rank),
+    )
+
+
+def _document_result(document, snippet) -> SearchResult:
+    return SearchResult(
+        kind="document",
+        title=document.title,
+        url=document.get_absolute_url(),
+        date=document.date,
+        snippet=snippet,
+        rank=float(document.rank),
+    )
+
+
+# --- PostgreSQL --------------------------------------------------------------------------------
+
+
+def _headline(expression, search_query) -> SearchHeadline:
+    return SearchHeadline(
+        expression,
+        search_query,
+        config=CONFIG,
+        start_sel=START,
+        stop_sel=STOP,
+        max_words=35,
+        min_words=15,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
+def _postgres_articles(query, theme, year) -> list[SearchResult]:
+    search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
+    vector = (
+        SearchVector("title", weight="A", config=CONFIG)
+        + SearchVector("subtitle", "lead", weight="B", config=CONFIG)
+        + SearchVector("body", weight="C", config=CONFIG)
+    )
+    text = Concat("lead", Value(" "), "body", output_field=TextField())
+    rows = (
+        _articles(theme, year)
+        .annotate(document=vector, rank=SearchRank(vector, search_query))
+        .filter(document=search_query)
+        .annotate(snippet=_headline(text, search_query))
+        .order_by("-rank", "-publication_date")
+        .only("title", "slug", "publication_date", "show_date")[:MAX_RESULTS]
+    )
+    return [_article_result(row, highlighted(row.snippet)) for row in rows]
+
+
+def _postgres_documents(query, theme, year) -> list[SearchResult]:
+    search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
+    vector = SearchVector("title", weight="A", config=CONFIG) + SearchVector(
+        "summary", "text", weight="C", config=CONFIG
+    )
+    text = Concat("summary", Value(" "), "text", output_field=TextField())
+    rows = (
+        _documents(theme, year)
+        .annotate(document=vector, rank=SearchRank(vector, search_query))
+        .filter(document=search_query)
+        .annotate(snippet=_headline(text, search_query))
+        .order_by("-rank", "-date")
+        .only("title", "slug", "date")[:MAX_RESULTS]
+    )
+    return [_document_result(row, highlighted(row.snippet)) for row in rows]
+
+
+# --- Other databases ---------------------------------------------------------------------------
+
+
+class Fold(Func):
+    """fold() in SQL: a Python function registered on the SQLite connection."""
+
+    function = "portal_fold"
+    output_field = TextField()
+
+
+def _register_fold() -> None:
+    connection.ensure_connection()
+    connection.connection.create_function("portal_fold", 1, fold, deterministic=True)
+
+
+def _terms(query: str) -> list[str]:
+    return [term for term in (fold(word.strip("\"'()")) for word in query.split()) if term]
+
+
+def _fallback_filter(queryset, terms, fields):
+    annotations = {f"folded_{name}": Fold(F(name)) for name in fields}
+    queryset = queryset.annotate(**annotations)
+    for term in terms:
+        condition = Q()
+        for name in fields:
+            condition |= Q(**{f"folded_{name}__contains": term})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+def _snippet(text: str, terms: list[str], width: int = 30) -> SafeString:
+    """The words around the first hit, hits in <mark>, everything escaped."""
+    words = " ".join(strip_tags(text).split()).split(" ")
+    pattern = re.compile("|".join(re.escape(term) for term in terms))
+    hits = [index for index, word in enumerate(words) if pattern.search(fold(word))]
+    start = max(0, hits[0] - width // 3) if hits else 0
+    window = words[start : start + width]
+    parts = [f"<mark>{escape(word)}</mark>" if pattern.search(fold(word)) else escape(word) for word in window]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + width < len(words) else ""
+    return mark_safe(prefix + " ".join(parts) + suffix)  # noqa: S308 (every word escaped)
+
+
+def _fallback_rank(title: str, terms: list[str]) -> float:
+    folded = fold(title)
+    return 1.0 + sum(term in folded for term in terms)
+
+
+def _fallback_articles(query, theme, year) -> list[SearchResult]:
+    _register_fold()
+    terms = _terms(query)
+    rows = _fallback_filter(_articles(theme, year), terms, ["title", "subtitle", "lead", "body"])
+    results = []
+    for row in rows.order_by("-publication_date", "-id")[:MAX_RESULTS]:
+        row.rank = _fallback_rank(row.title, terms)
+        results.append(_article_result(row, _snippet(f"{row.lead} {row.body}", terms)))
+    return results
+
+
+def _fallback_documents(query, theme, year) -> list[SearchResult]:
+    _register_fold()
+    terms = _terms(query)
+    rows = _fallback_filter(_documents(theme, year), terms, ["title", "summary", "text"])
+    results = []
+    for row in rows.order_by("-date", "title")[:MAX_RESULTS]:
+        row.rank = _fallback_rank(row.title, terms)
+        results.append(_document_result(row, _snippet(f"{row.summary} {row.text}", terms)))
+    return results

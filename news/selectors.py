@@ -1,0 +1,225 @@
+"""Reads for the public site: every query a page needs is made here, so templates never query."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import BooleanField, Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from news.models import Article, ArticleLink, ArticleRedirect, ContactPoint, Document, QuickLink, SiteText, Theme
+
+PAGE_SIZE = 20
+DEFAULT_INTRO = _(
+    "Op deze website leest u nieuws voor professionals in het sociaal domein van onze gemeente. "
+    "Iedereen die het wil weten, is welkom."
+)
+DEFAULT_NEWSLETTER_CTA = _("Wilt u elke maand het laatste nieuws in uw mailbox? Meld u aan voor de nieuwsbrief.")
+NEWSLETTER_FALLBACK_PATH = "/nieuwsbrief/aanmelden/"
+
+
+@dataclass
+class Page:
+    """One page of a list that is paged without a COUNT query (one extra row tells whether more follow)."""
+
+    items: list
+    number: int
+    has_next: bool
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
+def paginate(queryset: QuerySet, *, number: int, per_page: int = PAGE_SIZE) -> Page:
+    """Return page `number` (1-based) of `queryset` with one query; raises ValueError for an empty later page."""
+    start = (number - 1) * per_page
+    rows = list(queryset[start : start + per_page + 1])
+    if number > 1 and not rows:
+        raise ValueError(number)
+    return Page(items=rows[:per_page], number=number, has_next=len(rows) > per_page)
+
+
+# --- Chrome ------------------------------------------------------------------------------------
+
+
+def newsletter_subscribe_url() -> str:
+    """The newsletter's subscribe page, or its planned path while that app has no such URL."""
+    try:
+        return reverse("newsletter:subscribe")
+    except NoReverseMatch:
+        return NEWSLETTER_FALLBACK_PATH
+
+
+def site_text_get() -> SiteText:
+    """The editable page texts, or unsaved defaults when an editor has not filled them in yet."""
+    return SiteText.objects.filter(pk=1).first() or site_text_defaults()
+
+
+def site_text_defaults() -> SiteText:
+    """Unsaved page texts with our defaults (no query)."""
+    return SiteText(pk=1, title=settings.SITE_NAME, intro=DEFAULT_INTRO, newsletter_cta=DEFAULT_NEWSLETTER_CTA)
+
+
+def chrome_get() -> dict:
+    """Everything the header, footer and search form show (five queries; the context processor caches it)."""
+    return {
+        "site_text": site_text_get(),
+        "contact_points": list(ContactPoint.objects.filter(show_in_contact_block=True)),
+        "quick_links": list(QuickLink.objects.filter(is_active=True)),
+        "nav_themes": list(Theme.objects.filter(is_active=True)),
+        "newsletter_url": newsletter_subscribe_url(),
+        "archive_years": archive_years(),
+    }
+
+
+# --- Articles ----------------------------------------------------------------------------------
+
+
+def _pinned_now(now: datetime.datetime) -> Case:
+    today = timezone.localdate(now)
+    return Case(
+        When(Q(is_pinned=True) & (Q(pinned_until__isnull=True) | Q(pinned_until__gte=today)), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+
+
+def _active_themes() -> Prefetch:
+    return Prefetch("themes", queryset=Theme.objects.filter(is_active=True).select_related("contact_point"))
+
+
+def article_list_published(*, now: datetime.datetime | None = None) -> QuerySet:
+    """Published articles, active pins first, then newest first by publication date (undated ones too)."""
+    now = now or timezone.now()
+    return (
+        Article.objects.published(now)
+        .annotate(pinned_now=_pinned_now(now))
+        .order_by("-pinned_now", "-publication_date", "-id")
+        .prefetch_related(Prefetch("links", queryset=ArticleLink.objects.order_by("order", "id")))
+    )
+
+
+def article_page_published(*, number: int = 1, now: datetime.datetime | None = None) -> Page:
+    """One page of the news page (two queries); raises ValueError when the page does not exist."""
+    return paginate(article_list_published(now=now), number=number)
+
+
+def article_get_published(*, slug: str, now: datetime.datetime | None = None) -> Article | None:
+    """A published article with themes, contact points, documents, links and published related articles.
+
+    One query returns the article and its related articles together, so the page needs four queries.
+    """
+    now = now or timezone.now()
+    rows = list(
+        Article.objects.published(now)
+        .filter(Q(slug=slug) | Q(article__slug=slug))
+        .distinct()
+        .order_by("-publication_date", "-id")
+        .prefetch_related(
+            _active_themes(),
+            Prefetch("documents", queryset=Document.objects.order_by("-date", "title")),
+            Prefetch("links", queryset=ArticleLink.objects.order_by("order", "id")),
+        )
+    )
+    article = next((row for row in rows if row.slug == slug), None)
+    if article is None:
+        return None
+    article.related_published = [row for row in rows if row.slug != slug]
+    return article
+
+
+def article_redirect_get(*, slug: str) -> Article | None:
+    """The article an old slug now points to, if any (one query)."""
+    redirect = ArticleRedirect.objects.select_related("article").filter(old_slug=slug).first()
+    return redirect.article if redirect else None
+
+
+# --- Themes ------------------------------------------------------------------------------------
+
+
+def theme_list_active() -> list[Theme]:
+    """Active themes with the number of published articles in each (one query)."""
+    published = Article.objects.published().values("pk")
+    return list(
+        Theme.objects.filter(is_active=True).annotate(
+            article_count=Count("articles", filter=Q(articles__in=published), distinct=True)
+        )
+    )
+
+
+def theme_get_active(*, slug: str) -> Theme | None:
+    """An active theme with its contact point (one query)."""
+    return Theme.objects.filter(is_active=True, slug=slug).select_related("contact_point").first()
+
+
+def theme_article_page(*, theme: Theme, number: int = 1) -> Page:
+    """One page of a theme's published articles (one query); raises ValueError when the page does not exist."""
+    queryset = Article.objects.published().filter(themes=theme).order_by("-publication_date", "-id")
+    return paginate(queryset, number=number)
+
+
+def theme_documents(*, theme: Theme, limit: int = 10) -> list[Document]:
+    """The theme's public documents, newest first (one query)."""
+    return list(document_list_public().filter(themes=theme)[:limit])
+
+
+# --- Archive -----------------------------------------------------------------------------------
+
+
+def archive_months(*, year: int | None = None) -> list[dict]:
+    """[{"year", "month", "count"}] of published articles, newest month first (one query)."""
+    queryset = Article.objects.published()
+    if year is not None:
+        queryset = queryset.filter(publication_date__year=year)
+    return list(
+        queryset.annotate(year=ExtractYear("publication_date"), month=ExtractMonth("publication_date"))
+        .order_by()
+        .values("year", "month")
+        .annotate(count=Count("id"))
+        .order_by("-year", "-month")
+    )
+
+
+def archive_years() -> list[int]:
+    """Years with published articles, newest first (one query)."""
+    dates = Article.objects.published().order_by().dates("publication_date", "year", order="DESC")
+    return [day.year for day in dates]
+
+
+def archive_articles(*, year: int, month: int | None = None) -> list[Article]:
+    """Published articles of a year or month, newest first, without bodies (one query)."""
+    queryset = Article.objects.published().filter(publication_date__year=year)
+    if month is not None:
+        queryset = queryset.filter(publication_date__month=month)
+    return list(
+        queryset.order_by("-publication_date", "-id").only(
+            "title", "slug", "lead", "publication_date", "show_date", "kind"
+        )
+    )
+
+
+# --- Documents ---------------------------------------------------------------------------------
+
+
+def document_list_public() -> QuerySet:
+    """Documents the public may see: linked from a published article, or published on their own."""
+    published = Article.objects.published().values("pk")
+    return Document.objects.filter(Q(articles__in=published) | Q(articles__isnull=True)).distinct()
+
+
+def document_get_public(*, slug: str) -> Document | None:
+    """A public document by slug (one query)."""
+    return document_list_public().filter(slug=slug).first()

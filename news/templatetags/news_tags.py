@@ -1,0 +1,50 @@
+"""Template helpers for the public pages: dates, event periods, breadcrumbs, absolute URLs."""
+
+from django import template
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def absolute(path: str) -> str:
+    """The canonical absolute URL of a site path, from SITE_URL (never from the Host header)."""
+    return f"{settings.SITE_URL}{path}"
+
+
+@register.filter
+def file_size(document) -> str:
+    """ "1,2 MB" for a document's file, or "" when the file is missing from storage."""
+    try:
+        return filesizeformat(document.file.size)
+    except (OSError, ValueError):
+        return ""
+
+
+@register.filter
+def event_period(article) -> str:
+    """ "maandag 16 november 2026, 19.30 tot 21.00 uur" in local time; empty for a non-event."""
+    starts = article.event_starts_at
+    if starts is None:
+        return ""
+    starts = timezone.localtime(starts)
+    text = f"{date_format(starts, 'l j F Y')}, {date_format(starts, 'G.i')}"
+    ends = article.event_ends_at
+    if ends is None:
+        return _("%(begin)s uur") % {"begin": text}
+    ends = timezone.localtime(ends)
+    if ends.date() == starts.date():
+        return _("%(begin)s tot %(end)s uur") % {"begin": text, "end": date_format(ends, "G.i")}
+    until = f"{date_format(ends, 'l j F Y')}, {date_format(ends, 'G.i')}"
+    return _("%(begin)s uur tot %(end)s uur") % {"begin": text, "end": until}
+
+
+@register.inclusion_tag("news/includes/breadcrumbs.html")
+def breadcrumbs(*pairs):
+    """Breadcrumbs from (label, url) pairs; the last pair is the current page."""
+    crumbs = [{"label": pairs[i], "url": pairs[i + 1]} for i in range(0, len(pairs) - 1, 2)]
+    return {"crumbs": crumbs}
