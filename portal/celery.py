@@ -31,6 +31,9 @@ app.conf.update(
     enable_utc=True,
     broker_connection_retry_on_startup=True,
     worker_hijack_root_logger=False,
-    beat_schedule={},
+    # Beat proves every minute that broker, worker and database work together (see /healthz).
+    beat_schedule={
+        "heartbeat": {"task": "portal.tasks.heartbeat_record_task", "schedule": 60.0, "args": ("beat",)},
+    },
 )
 app.autodiscover_tasks()

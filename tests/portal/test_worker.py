@@ -1,0 +1,44 @@
+"""A task enqueued by the web process is processed by a real worker, on both brokers."""
+
+import pytest
+from django.db import transaction
+
+from portal.models import Heartbeat
+from portal.services import heartbeat_enqueue
+from portal.tasks import heartbeat_record_task
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
+
+BROKERS = pytest.mark.parametrize("celery_broker", ["filesystem", "redis"], indirect=True)
+
+
+@BROKERS
+def test_worker_processes_task_enqueued_on_commit(celery_worker_process):
+    with transaction.atomic():
+        heartbeat_enqueue(name="web")
+        assert not Heartbeat.objects.filter(name="web").exists()
+
+    celery_worker_process.wait_for(lambda: Heartbeat.objects.filter(name="web").exists(), what="the heartbeat row")
+
+
+@BROKERS
+def test_worker_consumes_digest_queue(celery_worker_process):
+    heartbeat_record_task.apply_async(args=["digest-queue"], queue="digest")
+
+    celery_worker_process.wait_for(lambda: Heartbeat.objects.filter(name="digest-queue").exists())
+
+
+def test_worker_leaves_task_of_rolled_back_transaction(celery_worker_process):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        heartbeat_enqueue(name="rolled-back")
+        raise RuntimeError
+    heartbeat_record_task.delay("after")
+
+    celery_worker_process.wait_for(lambda: Heartbeat.objects.filter(name="after").exists())
+    assert not Heartbeat.objects.filter(name="rolled-back").exists()
+
+
+def test_worker_uses_test_database(celery_worker_process):
+    from django.db import connection
+
+    assert connection.settings_dict["NAME"] in celery_worker_process.env["DATABASE_URL"]
