@@ -28,3 +28,9 @@ def subscription_request_email_send_task(email: str, theme_slugs: list[str], con
 @shared_task(**_RETRY)
 def subscription_welcome_send_task(subscriber_id: int) -> bool:
     return services.subscription_welcome_send(subscriber_id=subscriber_id)
+
+
+@shared_task
+def subscribers_apply_retention_task() -> int:
+    # No retry: the service is idempotent and beat runs it again tomorrow.
+    return services.subscribers_apply_retention()

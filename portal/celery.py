@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 from kombu import Exchange, Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
@@ -34,6 +35,11 @@ app.conf.update(
     # Beat proves every minute that broker, worker and database work together (see /healthz).
     beat_schedule={
         "heartbeat": {"task": "portal.tasks.heartbeat_record_task", "schedule": 60.0, "args": ("beat",)},
+        # Unsubscribed addresses become their keyed hash after 30 days (newsletter.services.privacy).
+        "newsletter-retention": {
+            "task": "newsletter.tasks.subscribers_apply_retention_task",
+            "schedule": crontab(hour=4, minute=15),
+        },
     },
 )
 app.autodiscover_tasks()
