@@ -27,7 +27,10 @@ class ArticleFeed(Feed):
         return reverse("news:article_list")
 
     def items(self):
-        return selectors.article_list_published().order_by("-publication_date", "-id")[:FEED_SIZE]
+        return self.latest(selectors.article_list_published())
+
+    def latest(self, queryset):
+        return queryset.order_by("-publication_date", "-id")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -62,4 +65,4 @@ class ThemeArticleFeed(ArticleFeed):
         return obj.get_absolute_url()
 
     def items(self, obj):
-        return super().items().filter(themes=obj)
+        return self.latest(selectors.article_list_published().filter(themes=obj))

@@ -206,7 +206,7 @@ def archive_articles(*, year: int, month: int | None = None) -> list[Article]:
         queryset = queryset.filter(publication_date__month=month)
     return list(
         queryset.order_by("-publication_date", "-id").only(
-            "title", "slug", "lead", "publication_date", "show_date", "kind"
+            "title", "slug", "subtitle", "lead", "publication_date", "show_date", "kind"
         )
     )
 

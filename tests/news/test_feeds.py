@@ -1,0 +1,48 @@
+"""Atom feeds: valid XML with entries, per theme, only published articles."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.factories import ArticleFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def entries(response) -> list[str]:
+    root = ET.fromstring(response.content)  # noqa: S314 (our own feed, from the test client)
+    assert root.tag == f"{ATOM}feed"
+    return [entry.find(f"{ATOM}title").text for entry in root.iter(f"{ATOM}entry")]
+
+
+def test_article_feed_is_atom_with_published_entries(client):
+    ArticleFactory(title="Gepubliceerd bericht")
+    ArticleFactory(title="Concept", draft=True)
+
+    response = client.get("/feeds/nieuws/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert entries(response) == ["Gepubliceerd bericht"]
+
+
+def test_theme_feed_has_only_that_themes_articles(client):
+    theme = ThemeFactory(slug="feedthema")
+    ArticleFactory(title="In het thema", themes=[theme])
+    ArticleFactory(title="Buiten het thema")
+
+    response = client.get("/themas/feedthema/feed/")
+
+    assert entries(response) == ["In het thema"]
+
+
+def test_theme_feed_of_unknown_theme_is_404(client):
+    assert client.get("/themas/bestaat-niet/feed/").status_code == 404
+
+
+def test_feed_is_linked_from_the_news_page(client):
+    html = client.get("/").content.decode()
+
+    assert 'type="application/atom+xml"' in html
+    assert 'href="/feeds/nieuws/"' in html

@@ -1,0 +1,101 @@
+"""Search over articles and documents: matching, accents, ranking, highlighting, filters (both databases)."""
+
+import datetime
+
+import pytest
+
+from news.search import search_run
+from tests.factories import ArticleFactory, DocumentFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_run_finds_words_in_title_lead_and_body():
+    ArticleFactory(title="Buddyprogramma", lead="Hulp voor kinderen.", body="<p>Over scheiding.</p>")
+    ArticleFactory(title="Iets anders", lead="Over iets anders.", body="<p>Niets.</p>")
+
+    assert [r.title for r in search_run(query="buddyprogramma")] == ["Buddyprogramma"]
+    assert [r.title for r in search_run(query="scheiding")] == ["Buddyprogramma"]
+
+
+def test_search_run_ignores_accents_both_ways():
+    ArticleFactory(title="Nieuws over Sagenn", lead="Een inleiding.")
+    ArticleFactory(title="Cliënten aan het woord", lead="Een inleiding.")
+
+    assert [r.title for r in search_run(query="Sagènn")] == ["Nieuws over Sagenn"]
+    assert [r.title for r in search_run(query="clienten")] == ["Cliënten aan het woord"]
+
+
+def test_search_run_ranks_title_hits_above_body_hits():
+    ArticleFactory(title="Mantelzorg in de wijk", lead="Een inleiding.", publication_date=datetime.date(2020, 1, 1))
+    ArticleFactory(
+        title="Nieuwe regeling",
+        lead="Een inleiding.",
+        body="<p>Ook voor mantelzorg.</p>",
+        publication_date=datetime.date(2024, 1, 1),
+    )
+
+    titles = [r.title for r in search_run(query="mantelzorg")]
+
+    assert titles == ["Mantelzorg in de wijk", "Nieuwe regeling"]
+
+
+def test_search_run_highlights_hits_and_escapes_the_rest():
+    ArticleFactory(title="Overgewicht", lead="Aanpak <script>x</script> van overgewicht bij kinderen.")
+
+    snippet = search_run(query="overgewicht")[0].snippet
+
+    assert "<mark>" in snippet
+    assert "<script>" not in snippet
+
+
+def test_search_run_finds_text_of_documents():
+    DocumentFactory(title="Raadsbrief", text="Het college kiest voor een stevige sociale basis.")
+
+    results = search_run(query="stevige")
+
+    assert [(r.kind, r.title) for r in results] == [("document", "Raadsbrief")]
+
+
+def test_search_run_filters_on_theme_and_year():
+    theme = ThemeFactory(slug="zoek-thema")
+    ArticleFactory(title="Subsidie thema 2023", themes=[theme], publication_date=datetime.date(2023, 5, 1))
+    ArticleFactory(title="Subsidie thema 2021", themes=[theme], publication_date=datetime.date(2021, 5, 1))
+    ArticleFactory(title="Subsidie elders 2023", publication_date=datetime.date(2023, 5, 1))
+
+    assert {r.title for r in search_run(query="subsidie", theme=theme)} == {
+        "Subsidie thema 2023",
+        "Subsidie thema 2021",
+    }
+    assert [r.title for r in search_run(query="subsidie", theme=theme, year=2023)] == ["Subsidie thema 2023"]
+
+
+def test_search_run_skips_unpublished_articles():
+    ArticleFactory(title="Geheim concept over subsidie", draft=True)
+
+    assert search_run(query="subsidie") == []
+
+
+@pytest.mark.parametrize("query", ["", "   ", "'\"():&!|"])
+def test_search_run_odd_input_does_not_fail(query):
+    ArticleFactory()
+
+    assert isinstance(search_run(query=query), list)
+
+
+def test_search_page_shows_results_and_keeps_the_filters(client):
+    theme = ThemeFactory(slug="zoekpagina", name="Zoekthema")
+    ArticleFactory(title="Werkconferentie jeugd", themes=[theme], publication_date=datetime.date(2024, 3, 22))
+
+    html = client.get("/zoeken/?q=werkconferentie&thema=zoekpagina&jaar=2024").content.decode()
+
+    assert "1 resultaat" in html
+    assert "Werkconferentie jeugd" in html
+    assert '<option value="zoekpagina" selected>' in html
+    assert '<option value="2024" selected>' in html
+
+
+def test_search_page_without_hits_says_so(client):
+    html = client.get("/zoeken/?q=onvindbaarwoord").content.decode()
+
+    assert "Geen resultaten" in html
