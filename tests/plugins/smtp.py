@@ -14,6 +14,7 @@ In the test process itself, ``smtp_sink.use(settings)`` points MAILERS at it.
 
 import email
 import email.policy
+import logging
 import socket
 import threading
 import time
@@ -91,6 +92,8 @@ def _free_port() -> int:
 @pytest.fixture
 def smtp_sink():
     """A running local SMTP server that records what it receives (see the module docstring)."""
+    # aiosmtpd logs every command (addresses included) at INFO: keep test output readable.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     sink = SmtpSink(host="127.0.0.1", port=_free_port())
     controller = Controller(_Handler(sink), hostname=sink.host, port=sink.port)
     controller.start()
