@@ -1,9 +1,10 @@
 """Admin forms for the newsroom: the rules an editor meets while typing, with Dutch messages."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from news.models import Article, Document
+from news.models import LEAD_REQUIRED, Article, Document
 from news.services.articles import themes_validate
 from news.services.documents import document_file_validate
 
@@ -39,6 +40,7 @@ class ArticleAdminForm(forms.ModelForm):
             "documents",
         ]
         widgets = {"lead": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"lead": {"required": LEAD_REQUIRED}}
         help_texts = {
             "themes": _("Kies één tot drie thema's. Abonnees krijgen het artikel bij deze thema's."),
             "slug": _("Het laatste deel van het webadres. Wijzigt u dit later, dan blijft het oude adres werken."),
@@ -46,7 +48,10 @@ class ArticleAdminForm(forms.ModelForm):
         }
 
     def clean_themes(self):
-        return themes_validate(self.cleaned_data.get("themes") or [])
+        try:
+            return themes_validate(self.cleaned_data.get("themes") or [])
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["themes"]) from error
 
     def clean(self):
         cleaned = super().clean()

@@ -110,6 +110,8 @@ def article_save(
             _replace_links(article=article, links=links)
         if stored is not None and stored.slug != article.slug:
             _record_redirect(article=article, old_slug=stored.slug)
+        # Serialise again now that themes and links are in place (the save above saw the old ones).
+        reversion.add_to_revision(article)
         action = AuditEntry.Action.CREATED if stored is None else AuditEntry.Action.CHANGED
         _audit(article=article, action=action, user=user)
         _after_write(user)

@@ -1,0 +1,250 @@
+"""Load the demo's sample content (news/sample_content): contact points, documents, articles and page texts."""
+
+import collections
+import dataclasses
+import datetime
+import logging
+import re
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from news.models import Article, ContactPoint, Document, QuickLink, SiteText, Theme
+from news.sample_content import articles_care, articles_society, site
+from news.sample_content.documents import DOCUMENTS
+from news.sample_content.markup import h3, mail, p
+from news.sample_content.pdf import pdf_bytes
+from news.services.articles import article_save
+from news.services.documents import document_save
+
+logger = logging.getLogger(__name__)
+
+PUBLISHED_ARTICLES = articles_care.ARTICLES + articles_society.ARTICLES
+ALL_ARTICLES = PUBLISHED_ARTICLES + articles_society.EDITORIAL
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december"]  # fmt: skip
+WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+_TOKEN = re.compile(r"\{(?:(stad|gemeente)|(datum|dag):([+-]\d+))\}")
+
+
+def workday(day: datetime.date) -> datetime.date:
+    """Move a Saturday or Sunday to the next Monday (events and deadlines fall on working days)."""
+    return day + datetime.timedelta(days=max(0, 7 - day.weekday()) if day.weekday() >= 5 else 0)
+
+
+@dataclasses.dataclass
+class _Context:
+    today: datetime.date
+    municipality: str
+    city: str
+
+    def day(self, offset: int) -> datetime.date:
+        return workday(self.today + datetime.timedelta(days=offset))
+
+    def fill(self, text: str) -> str:
+        """Replace {stad}, {gemeente}, {datum:+N} and {dag:+N} in a sample text."""
+        return _TOKEN.sub(self._token, text)
+
+    def _token(self, match: re.Match) -> str:
+        name, kind, offset = match.groups()
+        if name:
+            return self.city if name == "stad" else self.municipality
+        day = self.day(int(offset))
+        text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        return f"{WEEKDAYS[day.weekday()]} {text}" if kind == "dag" else text
+
+
+@dataclasses.dataclass
+class SampleReport:
+    created: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+    skipped: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+
+
+def _context(today: datetime.date | None) -> _Context:
+    municipality = settings.MUNICIPALITY_NAME
+    city = re.sub(r"^gemeente\s+", "", municipality, flags=re.IGNORECASE)
+    return _Context(today=today or timezone.localdate(), municipality=municipality, city=city)
+
+
+def article_slug(spec: dict[str, Any], ctx: _Context) -> str:
+    return spec.get("slug") or slugify(ctx.fill(spec["title"]))[:120]
+
+
+def _contact_points_load(ctx: _Context, report: SampleReport) -> dict[str, ContactPoint]:
+    points = {}
+    for order, (name, email, phone, url, notes, in_block) in enumerate(site.CONTACT_POINTS, start=1):
+        point, created = ContactPoint.objects.get_or_create(
+            name=ctx.fill(name),
+            defaults={
+                "email": email,
+                "phone": phone,
+                "url": url,
+                "notes": notes,
+                "order": order * 10,
+                "show_in_contact_block": in_block,
+                "last_checked": ctx.today - datetime.timedelta(days=order * 9),
+            },
+        )
+        (report.created if created else report.skipped)["contactpunten"] += 1
+        points[name] = point
+    return points
+
+
+def _themes_complete(ctx: _Context, points: dict[str, ContactPoint]) -> None:
+    """Give the default themes a description and contact point where an editor has not set one."""
+    for theme in Theme.objects.filter(slug__in=site.THEMES):
+        contact_name, description = site.THEMES[theme.slug]
+        changed = []
+        if not theme.description:
+            theme.description, changed = ctx.fill(description), [*changed, "description"]
+        if theme.contact_point_id is None and contact_name:
+            theme.contact_point, changed = points[contact_name], [*changed, "contact_point"]
+        if changed:
+            theme.save(update_fields=changed)
+
+
+def _page_texts_load(ctx: _Context, report: SampleReport) -> None:
+    for order, (label, url) in enumerate(site.QUICK_LINKS, start=1):
+        _, created = QuickLink.objects.get_or_create(label=ctx.fill(label), defaults={"url": url, "order": order * 10})
+        (report.created if created else report.skipped)["snel-naar-links"] += 1
+    SiteText.objects.get_or_create(
+        pk=1,
+        defaults={
+            "title": settings.SITE_NAME,
+            "intro": f"Nieuws van {ctx.municipality} voor iedereen die werkt in zorg, welzijn en ondersteuning.",
+            "newsletter_cta": "Wilt u niets missen? Meld u aan voor onze maandelijkse nieuwsbrief.",
+        },
+    )
+
+
+def _documents_load(ctx: _Context, report: SampleReport) -> None:
+    for spec in DOCUMENTS:
+        if Document.objects.filter(slug=spec["slug"]).exists():
+            report.skipped["documenten"] += 1
+            continue
+        title = ctx.fill(spec["title"])
+        data = pdf_bytes(title=title, paragraphs=[ctx.fill(text) for text in spec["paragraphs"]])
+        document = Document(
+            title=title,
+            slug=spec["slug"],
+            kind=spec["kind"],
+            date=ctx.today - datetime.timedelta(days=spec["days_ago"]),
+            issuer=ctx.fill(spec["issuer"]),
+            summary=ctx.fill(spec["summary"]),
+            file=ContentFile(data, name=f"{spec['slug']}.pdf"),
+        )
+        document_save(document=document, themes=Theme.objects.filter(slug__in=spec["themes"]))
+        report.created["documenten"] += 1
+
+
+def _event_fields(spec: dict[str, Any], ctx: _Context) -> dict[str, Any]:
+    event = spec.get("event")
+    if not event:
+        return {}
+    day = ctx.day(event["in_days"])
+
+    def moment(hhmm: str) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(hhmm)))
+
+    return {
+        "event_starts_at": moment(event["start"]),
+        "event_ends_at": moment(event["end"]) if event.get("end") else None,
+        "event_location": ctx.fill(event.get("location", "")),
+        "event_address": ctx.fill(event.get("address", "")),
+        "event_registration_url": event.get("registration", ""),
+        "event_accreditation": event.get("accreditation", ""),
+    }
+
+
+def _closing(spec: dict[str, Any], ctx: _Context) -> str:
+    """A "Meer weten?" section with the contact point of the article's first theme that has one."""
+    points = {point[0]: point for point in site.CONTACT_POINTS}
+    names = [site.THEMES[slug][0] for slug in spec["themes"] if site.THEMES[slug][0]]
+    if not names or "mailto:" in spec["body"]:
+        return ""
+    name, email = ctx.fill(names[0]), points[names[0]][1]
+    return h3("Meer weten?") + p(
+        f"Heeft u een vraag over dit onderwerp? Mail dan naar {name} via {mail(email)}. Wij reageren binnen "
+        "drie werkdagen. Voor algemene vragen belt u 14 0123, op werkdagen van 8.30 tot 17.00 uur."
+    )
+
+
+def _article_build(spec: dict[str, Any], ctx: _Context) -> Article:
+    publication_date = ctx.today - datetime.timedelta(days=spec["days_ago"])
+    article = Article(
+        title=ctx.fill(spec["title"]),
+        slug=article_slug(spec, ctx),
+        subtitle=ctx.fill(spec.get("subtitle", "")),
+        lead=ctx.fill(spec["lead"]),
+        body=ctx.fill(spec["body"]) + _closing(spec, ctx),
+        kind=spec["kind"],
+        status=spec.get("status", Article.Status.PUBLISHED),
+        publication_date=publication_date,
+        show_date=not spec.get("undated", False),
+        author=spec.get("author", ""),
+        **_event_fields(spec, ctx),
+    )
+    if "pinned_days" in spec:
+        article.is_pinned = True
+        article.pinned_until = ctx.today + datetime.timedelta(days=spec["pinned_days"])
+    if "publish_in_days" in spec:
+        article.publish_at = timezone.make_aware(
+            datetime.datetime.combine(ctx.day(spec["publish_in_days"]), datetime.time(9, 0))
+        )
+    return article
+
+
+def _articles_load(ctx: _Context, report: SampleReport) -> list[tuple[Article, dict[str, Any]]]:
+    created = []
+    for spec in ALL_ARTICLES:
+        article = _article_build(spec, ctx)
+        if Article.objects.filter(slug=article.slug).exists():
+            report.skipped["artikelen"] += 1
+            continue
+        themes = Theme.objects.filter(slug__in=spec["themes"])
+        links = [(ctx.fill(label), url) for label, url in spec.get("links", [])]
+        article_save(article=article, themes=themes, links=links)
+        created.append((article, spec))
+        report.created["artikelen"] += 1
+    return created
+
+
+def _relations_link(created: list[tuple[Article, dict[str, Any]]]) -> None:
+    """Link reports to their announcements (both ways) and articles to their documents."""
+    for article, spec in created:
+        for related in Article.objects.filter(slug__in=spec.get("related", [])):
+            article.related_articles.add(related)
+            related.related_articles.add(article)
+        article.documents.set(Document.objects.filter(slug__in=spec.get("documents", [])))
+
+
+def sample_content_reset(*, today: datetime.date | None = None) -> None:
+    """Delete the sample articles, documents (with their files), quick links and contact points."""
+    ctx = _context(today)
+    Article.objects.filter(slug__in=[article_slug(spec, ctx) for spec in ALL_ARTICLES]).delete()
+    for document in Document.objects.filter(slug__in=[spec["slug"] for spec in DOCUMENTS]):
+        document.file.delete(save=False)
+        document.delete()
+    QuickLink.objects.filter(label__in=[ctx.fill(label) for label, _ in site.QUICK_LINKS]).delete()
+    ContactPoint.objects.filter(name__in=[ctx.fill(point[0]) for point in site.CONTACT_POINTS]).delete()
+
+
+@transaction.atomic
+def sample_content_load(*, today: datetime.date | None = None, reset: bool = False) -> SampleReport:
+    """Create the sample content with dates relative to `today`; idempotent: what exists is left alone."""
+    ctx = _context(today)
+    report = SampleReport()
+    if reset:
+        sample_content_reset(today=ctx.today)
+    points = _contact_points_load(ctx, report)
+    _themes_complete(ctx, points)
+    _page_texts_load(ctx, report)
+    _documents_load(ctx, report)
+    _relations_link(_articles_load(ctx, report))
+    logger.info("Sample content loaded: created %s, skipped %s", dict(report.created), dict(report.skipped))
+    return report

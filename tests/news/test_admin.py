@@ -1,0 +1,210 @@
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Article, AuditEntry, Document
+from news.sample_content.pdf import pdf_bytes
+from tests.factories import ArticleFactory, DocumentFactory, SiteTextFactory, ThemeFactory
+from tests.news.editors import editor_user
+from tests.news.test_permissions import article_post_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def chief_client(client):
+    client.force_login(editor_user("Eindredacteur"))
+    return client
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(editor_user("Redacteur"))
+    return client
+
+
+def test_admin_index_is_dutch(chief_client):
+    response = chief_client.get(reverse("admin:index"))
+    assert "Beheer \u2013 Nieuws voor zorgprofessionals" in response.text
+    assert "Artikelen" in response.text
+
+
+def test_article_changelist_shows_status_themes_and_markers(chief_client, django_assert_max_num_queries):
+    theme = ThemeFactory(name="Mantelzorg extra")
+    ArticleFactory(title="Gepland bericht", scheduled=True, themes=[theme])
+    ArticleFactory.create_batch(5, event=True)
+    ArticleFactory(pinned=True)
+    with django_assert_max_num_queries(25):
+        response = chief_client.get(reverse("admin:news_article_changelist"))
+    assert response.status_code == 200
+    assert "Gepland bericht" in response.text
+    assert "Ingepland" in response.text
+    assert "Mantelzorg extra" in response.text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("concept", "Concept stuk"),
+        ("review", "Review stuk"),
+        ("ingepland", "Gepland stuk"),
+        ("gepubliceerd", "Live stuk"),
+    ],
+)
+def test_article_status_filter(chief_client, value, expected):
+    ArticleFactory(title="Concept stuk", draft=True)
+    ArticleFactory(title="Review stuk", review=True)
+    ArticleFactory(title="Gepland stuk", scheduled=True)
+    ArticleFactory(title="Live stuk", published=True)
+    response = chief_client.get(reverse("admin:news_article_changelist"), {"status": value})
+    titles = [a.title for a in response.context["cl"].result_list]
+    assert titles == [expected]
+
+
+def test_article_month_filter(chief_client):
+    ArticleFactory(title="Maart", publication_date=datetime.date(2025, 3, 10))
+    ArticleFactory(title="April", publication_date=datetime.date(2025, 4, 10))
+    response = chief_client.get(reverse("admin:news_article_changelist"), {"maand": "2025-03"})
+    assert [a.title for a in response.context["cl"].result_list] == ["Maart"]
+    assert "maart 2025" in response.text
+
+
+def test_article_add_page_has_prose_editor_and_workflow_buttons(chief_client):
+    response = chief_client.get(reverse("admin:news_article_add"))
+    assert response.status_code == 200
+    assert "prose-editor" in response.text
+    assert "Alleen voor bijeenkomsten" in response.text
+    assert 'name="_publish"' in response.text
+    assert 'name="_submit_review"' in response.text
+
+
+def test_article_add_page_for_redacteur_has_no_publish_button(editor_client):
+    response = editor_client.get(reverse("admin:news_article_add"))
+    assert 'name="_publish"' not in response.text
+    assert 'name="_submit_review"' in response.text
+
+
+def test_article_admin_rejects_more_than_three_themes_in_dutch(chief_client):
+    article = ArticleFactory(draft=True)
+    themes = [t.pk for t in ThemeFactory.create_batch(4)]
+    url = reverse("admin:news_article_change", args=[article.pk])
+    response = chief_client.post(url, article_post_data(article, themes=themes))
+    assert response.status_code == 200
+    assert "Kies hoogstens drie thema&#x27;s. U koos er 4." in response.text
+
+
+def test_article_admin_requires_end_date_for_pinned(chief_client):
+    article = ArticleFactory(draft=True)
+    url = reverse("admin:news_article_change", args=[article.pk])
+    response = chief_client.post(url, article_post_data(article, is_pinned="on"))
+    assert "Kies tot en met welke datum het bericht bovenaan blijft staan." in response.text
+
+
+def test_article_admin_shows_event_and_lead_messages(chief_client):
+    article = ArticleFactory(draft=True)
+    url = reverse("admin:news_article_change", args=[article.pk])
+    response = chief_client.post(url, article_post_data(article, kind="bijeenkomst", lead=""))
+    assert "Vul in wanneer de bijeenkomst begint." in response.text
+    assert "Vul een inleiding in. Die staat in overzichten en in de nieuwsbrief." in response.text
+
+
+def test_article_admin_add_creates_article_with_event_and_link(chief_client):
+    theme = ThemeFactory()
+    document = DocumentFactory()
+    data = article_post_data(
+        Article(title="Netwerkbijeenkomst", slug="netwerkbijeenkomst", lead="Kom ook.", body="<p>Welkom</p>"),
+        themes=[theme.pk],
+        documents=[document.pk],
+        kind="bijeenkomst",
+        event_starts_at_0="2030-03-12",
+        event_starts_at_1="14:00",
+        event_ends_at_0="2030-03-12",
+        event_ends_at_1="16:00",
+        event_location="Stadhuis",
+        **{
+            "links-TOTAL_FORMS": "1",
+            "links-0-label": "Aanmelden",
+            "links-0-url": "https://example.nl/a",
+            "links-0-order": "0",
+        },
+    )
+    data["publication_date"] = "2030-02-01"
+    response = chief_client.post(reverse("admin:news_article_add"), data)
+    assert response.status_code == 302
+    article = Article.objects.get(slug="netwerkbijeenkomst")
+    assert article.is_event
+    assert list(article.documents.all()) == [document]
+    assert list(article.links.values_list("label", flat=True)) == ["Aanmelden"]
+    assert article.audit_entries.get().action == AuditEntry.Action.CREATED
+
+
+def test_article_admin_body_is_sanitised_on_save(chief_client):
+    article = ArticleFactory(draft=True)
+    url = reverse("admin:news_article_change", args=[article.pk])
+    chief_client.post(url, article_post_data(article, body='<p style="color:red">Hoi<script>alert(1)</script></p>'))
+    article.refresh_from_db()
+    assert article.body == "<p>Hoi</p>"
+
+
+def test_article_preview_shows_teaser_for_draft(editor_client):
+    article = ArticleFactory(draft=True, title="Nog geheim", lead="De inleiding voor de nieuwsbrief.")
+    response = editor_client.get(reverse("admin:news_article_preview", args=[article.pk]))
+    assert response.status_code == 200
+    assert "Nog geheim" in response.text
+    assert "De inleiding voor de nieuwsbrief." in response.text
+    assert "staat nog niet op de site" in response.text
+
+
+def test_article_preview_page_renders_draft_body(editor_client):
+    article = ArticleFactory(draft=True, body="<p>Concepttekst van het artikel</p>")
+    response = editor_client.get(reverse("admin:news_article_preview_page", args=[article.pk]))
+    assert response.status_code == 200
+    assert "Concepttekst van het artikel" in response.content.decode()
+
+
+def test_article_preview_requires_staff(client):
+    article = ArticleFactory(draft=True)
+    response = client.get(reverse("admin:news_article_preview", args=[article.pk]))
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_document_admin_upload_extracts_text(chief_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    pdf = SimpleUploadedFile("brief.pdf", pdf_bytes(title="Brief", paragraphs=["Wijkteams en toegang"]))
+    response = chief_client.post(
+        reverse("admin:news_document_add"),
+        {"title": "Raadsbrief wijkteams", "slug": "raadsbrief-wijkteams", "kind": "raadsbrief", "file": pdf},
+    )
+    assert response.status_code == 302
+    assert "Wijkteams en toegang" in Document.objects.get().text
+
+
+def test_document_admin_rejects_non_pdf_in_dutch(chief_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    fake = SimpleUploadedFile("brief.pdf", b"geen pdf")
+    response = chief_client.post(
+        reverse("admin:news_document_add"), {"title": "Brief", "slug": "brief", "kind": "raadsbrief", "file": fake}
+    )
+    assert response.status_code == 200
+    assert "Dit is geen pdf-bestand." in response.text
+    assert not Document.objects.exists()
+
+
+def test_sitetext_changelist_goes_to_the_single_row(chief_client):
+    SiteTextFactory()
+    response = chief_client.get(reverse("admin:news_sitetext_changelist"))
+    assert response["Location"] == reverse("admin:news_sitetext_change", args=[1])
+    assert chief_client.get(reverse("admin:news_sitetext_add")).status_code == 403
+
+
+def test_audit_log_is_read_only(chief_client):
+    article = ArticleFactory()
+    entry = AuditEntry.objects.create(article=article, action=AuditEntry.Action.PUBLISHED, at=timezone.now())
+    assert chief_client.get(reverse("admin:news_auditentry_changelist")).status_code == 200
+    assert chief_client.get(reverse("admin:news_auditentry_add")).status_code == 403
+    response = chief_client.post(reverse("admin:news_auditentry_delete", args=[entry.pk]), {"post": "yes"})
+    assert response.status_code == 403
