@@ -1,0 +1,114 @@
+"""Every public page type in a real browser: loads, 0 axe violations, one h1, reflow, no cookies."""
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import ARCHIVE_MONTH, ARCHIVE_YEAR
+from tests.plugins.browser import axe_scan, format_violations, screenshot
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PAGES = [
+    ("nieuws", "/", 200),
+    ("artikel", "/nieuws/nieuwe-subsidieregeling-buurtinitiatieven/", 200),
+    ("artikel-bijeenkomst", "/nieuws/bijeenkomst-mantelzorg/", 200),
+    ("themas", "/themas/", 200),
+    ("thema", "/themas/jeugd-en-gezin/", 200),
+    ("archief", "/archief/", 200),
+    ("archief-jaar", f"/archief/{ARCHIVE_YEAR}/", 200),
+    ("archief-maand", f"/archief/{ARCHIVE_YEAR}/{ARCHIVE_MONTH}/", 200),
+    ("zoeken", "/zoeken/?q=subsidie", 200),
+    ("zoeken-leeg", "/zoeken/", 200),
+    ("niet-gevonden", "/deze-pagina-bestaat-niet/", 404),
+    ("nieuwsbrief-aanmelden", "/nieuwsbrief/aanmelden/", 200),
+]
+
+
+@pytest.mark.parametrize(("name", "path", "status"), PAGES, ids=[p[0] for p in PAGES])
+def test_public_page_accessible(site_content, page, name, path, status):
+    response = page.visit(path)
+
+    assert response.status == status
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.locator("h1").count() == 1
+    assert page.locator("main#inhoud").count() == 1
+    violations = axe_scan(page)
+    assert violations == [], format_violations(violations)
+    screenshot(page, name)
+
+
+# The subscribe form renders {% csrf_token %}, which sets the csrftoken cookie before the visitor used the
+# form. Known gap (reported); strict, so the suite says so once the page stops setting it.
+CSRF_ON_GET = pytest.mark.xfail(strict=True, reason="subscribe page sets csrftoken on GET (newsletter form)")
+COOKIE_PAGES = [
+    pytest.param(*p, id=p[0], marks=CSRF_ON_GET) if p[0] == "nieuwsbrief-aanmelden" else pytest.param(*p, id=p[0])
+    for p in PAGES
+]
+
+
+@pytest.mark.parametrize(("name", "path", "status"), COOKIE_PAGES)
+def test_public_page_sets_no_cookie_for_anonymous_visitor(site_content, page, name, path, status):
+    page.visit(path)
+
+    assert page.context.cookies() == []
+
+
+@pytest.mark.parametrize(("name", "path", "status"), PAGES, ids=[p[0] for p in PAGES])
+def test_public_page_reflows_at_320_pixels(site_content, page, name, path, status):
+    """WCAG 1.4.10: at 320 CSS px (1280 px at 400% zoom) nothing scrolls sideways."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.visit(path)
+
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+
+
+def test_skip_link_moves_focus_to_main(site_content, page):
+    page.visit("/")
+
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Naar de inhoud"
+    box = skip.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["height"] > 0  # visible when focused
+    page.keyboard.press("Enter")
+
+    assert page.evaluate("() => document.activeElement.id") == "inhoud"
+    assert page.url.endswith("#inhoud")
+
+
+def test_table_of_contents_link_brings_item_into_view(site_content, page):
+    article = site_content["articles"]["undated"]
+    page.visit("/")
+
+    toc_link = page.locator(".news-toc a", has_text=article.title)
+    toc_link.focus()
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(re.compile(f"#bericht-{article.slug}$"))
+    top = page.evaluate(f"() => document.getElementById('bericht-{article.slug}').getBoundingClientRect().top")
+    assert 0 <= top < 100
+    # Sequential focus continues from the item: the next Tab lands inside it.
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"() => !!document.activeElement.closest('#bericht-{article.slug}')")
+
+
+def test_header_search_finds_article(site_content, page):
+    page.visit("/")
+
+    page.get_by_role("searchbox", name="Zoeken op deze site").fill("buurtinitiatieven")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(re.compile(r"/zoeken/\?q=buurtinitiatieven"))
+    assert page.locator("main").get_by_role("link", name="Nieuwe subsidieregeling voor buurtinitiatieven").count() >= 1
+
+
+def test_not_found_page_search_box_works(site_content, page):
+    page.visit("/bestaat-niet/")
+
+    page.locator("main").get_by_role("searchbox").fill("mantelzorg")
+    page.locator("main").get_by_role("button", name="Zoeken").click()
+
+    page.wait_for_url(re.compile(r"/zoeken/\?q=mantelzorg"))
+    assert page.locator("main").get_by_role("link", name="Bijeenkomst over mantelzorg in de wijk").count() >= 1
