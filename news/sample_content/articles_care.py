@@ -760,7 +760,7 @@ ARTICLES = [
         ),
     },
     {
-        "title": "Nota Gezond in {stad} 2026-2029 vastgesteld",
+        "title": "Nota Gezond in {stad} {jaar:+0}-{jaar:+3} vastgesteld",
         "lead": (
             "De gemeenteraad heeft de nieuwe nota volksgezondheid vastgesteld. De nadruk ligt op mentale "
             "gezondheid, gezond gewicht en minder verschil in gezondheid tussen wijken."
@@ -884,7 +884,7 @@ ARTICLES = [
         ),
     },
     {
-        "title": "Informatiekrant Zorg en Welzijn 2026 valt deze week op de mat",
+        "title": "Informatiekrant Zorg en Welzijn {jaar:+0} valt deze week op de mat",
         "lead": (
             "Alle huishoudens in {stad} ontvangen deze week de Informatiekrant Zorg en Welzijn. Daarin staat waar "
             "inwoners terecht kunnen met vragen over ondersteuning, mantelzorg en geld."
@@ -892,7 +892,7 @@ ARTICLES = [
         "kind": "publicatie",
         "themes": ["wmo", "mantelzorg", "ouderen"],
         "days_ago": 62,
-        "documents": ["informatiekrant-zorg-en-welzijn-2026"],
+        "documents": ["informatiekrant-zorg-en-welzijn-{jaar:+0}"],
         "body": body(
             p(
                 "De krant verschijnt eens per jaar. Veel inwoners, vooral ouderen, lezen liever op papier. Daarom "
@@ -915,13 +915,13 @@ ARTICLES = [
     {
         "title": "Gemeenteraad stelt nota Samen thuis in de wijk vast",
         "lead": (
-            "De raad heeft ingestemd met de nota Samen thuis in de wijk 2026-2030. Buurtteams krijgen meer ruimte "
-            "en welzijnsorganisaties een subsidie voor meerdere jaren."
+            "De raad heeft ingestemd met de nota Samen thuis in de wijk {jaar:+0}-{jaar:+4}. Buurtteams krijgen "
+            "meer ruimte en welzijnsorganisaties een subsidie voor meerdere jaren."
         ),
         "kind": "publicatie",
         "themes": ["sociale-basis", "wmo", "beleid-financien"],
         "days_ago": 150,
-        "documents": ["beleidsnota-samen-thuis-in-de-wijk-2026-2030"],
+        "documents": ["beleidsnota-samen-thuis-in-de-wijk-{jaar:+0}-{jaar:+4}"],
         "body": body(
             p(
                 "Met de nota kiest de gemeente voor hulp dichtbij huis. Het idee is dat lichte steun in de buurt "

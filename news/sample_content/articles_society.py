@@ -42,12 +42,12 @@ ARTICLES = [
         "title": "Monitor Geldzorgen: inwoners vragen eerder om hulp",
         "lead": (
             "De gemiddelde schuld bij aanmelding voor schuldhulp is in twee jaar met een kwart gedaald. Inwoners "
-            "melden zich eerder. Dat blijkt uit de Monitor Geldzorgen 2025."
+            "melden zich eerder. Dat blijkt uit de Monitor Geldzorgen {jaar:-1}."
         ),
         "kind": "publicatie",
         "themes": ["armoede-schulden", "werk-inkomen"],
         "days_ago": 230,
-        "documents": ["monitor-geldzorgen-2025"],
+        "documents": ["monitor-geldzorgen-{jaar:-1}"],
         "body": body(
             p(
                 "Hoe eerder iemand hulp krijgt, hoe kleiner de schuld en hoe sneller die is opgelost. De gemeente "
@@ -703,10 +703,10 @@ ARTICLES = [
         ),
     },
     {
-        "title": "Subsidieronde welzijn 2027: aanvragen tot en met {datum:+60}",
+        "title": "Subsidieronde welzijn {jaar:+1}: aanvragen tot en met {datum:+60}",
         "lead": (
-            "Organisaties voor welzijn, ontmoeting en vrijwillige inzet kunnen subsidie aanvragen voor 2027. Let op: "
-            "voor het eerst kan dat ook voor vier jaar."
+            "Organisaties voor welzijn, ontmoeting en vrijwillige inzet kunnen subsidie aanvragen voor {jaar:+1}. "
+            "Let op: voor het eerst kan dat ook voor vier jaar."
         ),
         "kind": "subsidie",
         "themes": ["subsidies", "sociale-basis"],
@@ -769,8 +769,8 @@ ARTICLES = [
     {
         "title": "Aanbesteding specialistische jeugdhulp gepubliceerd",
         "lead": (
-            "De regio zoekt aanbieders voor specialistische jeugdhulp vanaf 2027. Aanbieders kunnen zich tot en met "
-            "{datum:-45} inschrijven."
+            "De regio zoekt aanbieders voor specialistische jeugdhulp vanaf {jaar:+1}. Aanbieders kunnen zich "
+            "tot en met {datum:-45} inschrijven."
         ),
         "kind": "subsidie",
         "themes": ["subsidies", "jeugd"],
@@ -923,17 +923,17 @@ ARTICLES = [
             ),
             h2("Wat komt er nog?"),
             p(
-                "Zonder extra maatregelen loopt het tekort in 2027 op tot ongeveer 9 miljoen euro. Het college doet "
-                "bij de voorjaarsnota voorstellen. Daarnaast organiseert de raad een technische sessie waarin "
+                "Zonder extra maatregelen loopt het tekort in {jaar:+1} op tot ongeveer 9 miljoen euro. Het college "
+                "doet bij de voorjaarsnota voorstellen. Daarnaast organiseert de raad een technische sessie waarin "
                 "professionals kunnen vertellen wat zij merken van de veranderingen."
             ),
         ),
     },
     {
-        "title": "Begroting 2027: wat betekent die voor het sociaal domein?",
+        "title": "Begroting {jaar:+1}: wat betekent die voor het sociaal domein?",
         "lead": (
-            "De gemeenteraad heeft de begroting voor 2027 vastgesteld. Voor het sociaal domein is 312 miljoen euro "
-            "beschikbaar. Er wordt geïnvesteerd in preventie, maar er zijn ook bezuinigingen."
+            "De gemeenteraad heeft de begroting voor {jaar:+1} vastgesteld. Voor het sociaal domein is "
+            "312 miljoen euro beschikbaar. Er wordt geïnvesteerd in preventie, maar er zijn ook bezuinigingen."
         ),
         "kind": "nieuws",
         "themes": ["beleid-financien"],

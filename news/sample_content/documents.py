@@ -29,7 +29,7 @@ DOCUMENTS = [
             "medewerkers per cliënt. Ook investeren wij in de sociale basis: ontmoetingsplekken, "
             "vrijwilligerswerk en steun voor mantelzorgers. Dit voorkomt dat inwoners later zwaardere "
             "ondersteuning nodig hebben.",
-            "Financiën. Zonder maatregelen zou het tekort in het sociaal domein in 2027 oplopen tot ongeveer 9 "
+            "Financiën. Zonder maatregelen zou het tekort in het sociaal domein in {jaar:+1} oplopen tot ongeveer 9 "
             "miljoen euro. Met de maatregelen uit deze brief verwachten wij het tekort te halveren. Voor het "
             "resterende deel doen wij bij de voorjaarsnota voorstellen. Wij blijven bij het Rijk aandringen op "
             "een structureel passende vergoeding.",
@@ -42,8 +42,8 @@ DOCUMENTS = [
         ],
     },
     {
-        "slug": "beleidsnota-samen-thuis-in-de-wijk-2026-2030",
-        "title": "Beleidsnota Samen thuis in de wijk 2026-2030",
+        "slug": "beleidsnota-samen-thuis-in-de-wijk-{jaar:+0}-{jaar:+4}",
+        "title": "Beleidsnota Samen thuis in de wijk {jaar:+0}-{jaar:+4}",
         "kind": "beleidsnota",
         "days_ago": 152,
         "issuer": "Gemeenteraad {stad}",
@@ -53,7 +53,7 @@ DOCUMENTS = [
         ),
         "themes": ["sociale-basis", "wmo", "ouderen"],
         "paragraphs": [
-            "Samen thuis in de wijk. Beleidsnota sociale basis en ondersteuning 2026-2030.",
+            "Samen thuis in de wijk. Beleidsnota sociale basis en ondersteuning {jaar:+0}-{jaar:+4}.",
             "Inleiding. Iedere inwoner van {stad} moet mee kunnen doen, ook als het even tegenzit. Dat lukt het "
             "best als hulp dichtbij is: in de buurt, bij mensen die je kent. Deze nota beschrijft hoe wij de "
             "sociale basis de komende vier jaar versterken.",
@@ -74,8 +74,8 @@ DOCUMENTS = [
         ],
     },
     {
-        "slug": "monitor-geldzorgen-2025",
-        "title": "Monitor Geldzorgen 2025",
+        "slug": "monitor-geldzorgen-{jaar:-1}",
+        "title": "Monitor Geldzorgen {jaar:-1}",
         "kind": "rapport",
         "days_ago": 233,
         "issuer": "Team Onderzoek en Statistiek",
@@ -84,12 +84,12 @@ DOCUMENTS = [
         ),
         "themes": ["armoede-schulden", "werk-inkomen"],
         "paragraphs": [
-            "Monitor Geldzorgen 2025. Een jaarlijkse rapportage over schulden en armoede in {stad}.",
+            "Monitor Geldzorgen {jaar:-1}. Een jaarlijkse rapportage over schulden en armoede in {stad}.",
             "Samenvatting. Het aantal huishoudens met een laag inkomen is licht gedaald, maar de groep met "
             "problematische schulden blijft even groot. Steeds meer mensen melden zich eerder bij het Geldloket. "
             "De gemiddelde schuld bij aanmelding daalde van 38.000 euro naar 27.500 euro.",
             "Vroegsignalering. Woningcorporaties, energieleveranciers en zorgverzekeraars melden "
-            "betalingsachterstanden bij de gemeente. In 2025 kwamen 3.140 signalen binnen. "
+            "betalingsachterstanden bij de gemeente. In {jaar:-1} kwamen 3.140 signalen binnen. "
             "Bij ruim de helft lukte het om contact te krijgen met het huishouden. "
             "Een op de drie huishoudens nam daarna hulp aan.",
             "Regelingen. Het gebruik van de Stadspas steeg met 12 procent. Het gebruik van de individuele "
@@ -100,15 +100,15 @@ DOCUMENTS = [
         ],
     },
     {
-        "slug": "informatiekrant-zorg-en-welzijn-2026",
-        "title": "Informatiekrant Zorg en Welzijn 2026",
+        "slug": "informatiekrant-zorg-en-welzijn-{jaar:+0}",
+        "title": "Informatiekrant Zorg en Welzijn {jaar:+0}",
         "kind": "informatiekrant",
         "days_ago": 63,
         "issuer": "{gemeente}",
         "summary": "De krant voor alle huishoudens: over ondersteuning thuis, mantelzorg, rondkomen en meedoen.",
         "themes": ["wmo", "mantelzorg", "ouderen"],
         "paragraphs": [
-            "Informatiekrant Zorg en Welzijn 2026. Alles over hulp en ondersteuning in {stad}.",
+            "Informatiekrant Zorg en Welzijn {jaar:+0}. Alles over hulp en ondersteuning in {stad}.",
             "Hulp in uw buurt. Heeft u hulp nodig in het huishouden, bij de administratie of om mensen te "
             "ontmoeten? Het buurtteam helpt u op weg. U kunt zonder afspraak langskomen op het spreekuur.",
             "Mantelzorg. Zorgt u voor iemand in uw omgeving? Dan bent u mantelzorger. Het Steunpunt Mantelzorg "

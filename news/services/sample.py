@@ -29,7 +29,7 @@ ALL_ARTICLES = PUBLISHED_ARTICLES + articles_society.EDITORIAL
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december"]  # fmt: skip
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-_TOKEN = re.compile(r"\{(?:(stad|gemeente)|(datum|dag):([+-]\d+))\}")
+_TOKEN = re.compile(r"\{(?:(stad|gemeente)|(datum|dag|jaar):([+-]\d+))\}")
 
 
 def workday(day: datetime.date) -> datetime.date:
@@ -47,13 +47,15 @@ class _Context:
         return workday(self.today + datetime.timedelta(days=offset))
 
     def fill(self, text: str) -> str:
-        """Replace {stad}, {gemeente}, {datum:+N} and {dag:+N} in a sample text."""
+        """Replace {stad}, {gemeente}, {datum:+N}, {dag:+N} and {jaar:+N} in a sample text."""
         return _TOKEN.sub(self._token, text)
 
     def _token(self, match: re.Match) -> str:
         name, kind, offset = match.groups()
         if name:
             return self.city if name == "stad" else self.municipality
+        if kind == "jaar":
+            return str(self.today.year + int(offset))
         day = self.day(int(offset))
         text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
         return f"{WEEKDAYS[day.weekday()]} {text}" if kind == "dag" else text
@@ -72,7 +74,7 @@ def _context(today: datetime.date | None) -> _Context:
 
 
 def article_slug(spec: dict[str, Any], ctx: _Context) -> str:
-    return spec.get("slug") or slugify(ctx.fill(spec["title"]))[:120]
+    return ctx.fill(spec["slug"]) if "slug" in spec else slugify(ctx.fill(spec["title"]))[:120]
 
 
 def _contact_points_load(ctx: _Context, report: SampleReport) -> dict[str, ContactPoint]:
@@ -124,19 +126,20 @@ def _page_texts_load(ctx: _Context, report: SampleReport) -> None:
 
 def _documents_load(ctx: _Context, report: SampleReport) -> None:
     for spec in DOCUMENTS:
-        if Document.objects.filter(slug=spec["slug"]).exists():
+        slug = ctx.fill(spec["slug"])
+        if Document.objects.filter(slug=slug).exists():
             report.skipped["documenten"] += 1
             continue
         title = ctx.fill(spec["title"])
         data = pdf_bytes(title=title, paragraphs=[ctx.fill(text) for text in spec["paragraphs"]])
         document = Document(
             title=title,
-            slug=spec["slug"],
+            slug=slug,
             kind=spec["kind"],
             date=ctx.today - datetime.timedelta(days=spec["days_ago"]),
             issuer=ctx.fill(spec["issuer"]),
             summary=ctx.fill(spec["summary"]),
-            file=ContentFile(data, name=f"{spec['slug']}.pdf"),
+            file=ContentFile(data, name=f"{slug}.pdf"),
         )
         document_save(document=document, themes=Theme.objects.filter(slug__in=spec["themes"]))
         report.created["documenten"] += 1
@@ -214,20 +217,20 @@ def _articles_load(ctx: _Context, report: SampleReport) -> list[tuple[Article, d
     return created
 
 
-def _relations_link(created: list[tuple[Article, dict[str, Any]]]) -> None:
+def _relations_link(ctx: _Context, created: list[tuple[Article, dict[str, Any]]]) -> None:
     """Link reports to their announcements (both ways) and articles to their documents."""
     for article, spec in created:
-        for related in Article.objects.filter(slug__in=spec.get("related", [])):
+        for related in Article.objects.filter(slug__in=[ctx.fill(slug) for slug in spec.get("related", [])]):
             article.related_articles.add(related)
             related.related_articles.add(article)
-        article.documents.set(Document.objects.filter(slug__in=spec.get("documents", [])))
+        article.documents.set(Document.objects.filter(slug__in=[ctx.fill(slug) for slug in spec.get("documents", [])]))
 
 
 def sample_content_reset(*, today: datetime.date | None = None) -> None:
     """Delete the sample articles, documents (with their files), quick links and contact points."""
     ctx = _context(today)
     Article.objects.filter(slug__in=[article_slug(spec, ctx) for spec in ALL_ARTICLES]).delete()
-    for document in Document.objects.filter(slug__in=[spec["slug"] for spec in DOCUMENTS]):
+    for document in Document.objects.filter(slug__in=[ctx.fill(spec["slug"]) for spec in DOCUMENTS]):
         document.file.delete(save=False)
         document.delete()
     QuickLink.objects.filter(label__in=[ctx.fill(label) for label, _ in site.QUICK_LINKS]).delete()
@@ -245,6 +248,6 @@ def sample_content_load(*, today: datetime.date | None = None, reset: bool = Fal
     _themes_complete(ctx, points)
     _page_texts_load(ctx, report)
     _documents_load(ctx, report)
-    _relations_link(_articles_load(ctx, report))
+    _relations_link(ctx, _articles_load(ctx, report))
     logger.info("Sample content loaded: created %s, skipped %s", dict(report.created), dict(report.skipped))
     return report

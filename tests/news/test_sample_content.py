@@ -179,3 +179,4 @@ def test_workday_moves_weekend_to_monday():
     assert workday(datetime.date(2026, 11, 22)) == datetime.date(2026, 11, 23)
     assert workday(datetime.date(2026, 11, 24)) == datetime.date(2026, 11, 24)
     assert _context(TODAY).fill("{dag:+0}, {datum:-1}") == "maandag 23 november 2026, 23 november 2026"
+    assert _context(TODAY).fill("Begroting {jaar:+1}, {stad}") == "Begroting 2027, Voorbeeldstad"
