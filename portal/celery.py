@@ -32,6 +32,9 @@ app.conf.update(
     enable_utc=True,
     broker_connection_retry_on_startup=True,
     worker_hijack_root_logger=False,
+    # Same one-line shape as Django's LOGGING: time, level, logger, message.
+    worker_log_format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    worker_task_log_format="%(asctime)s %(levelname)s %(name)s %(task_name)s[%(task_id)s] %(message)s",
     # Beat proves every minute that broker, worker and database work together (see /healthz).
     beat_schedule={
         "heartbeat": {"task": "portal.tasks.heartbeat_record_task", "schedule": 60.0, "args": ("beat",)},
