@@ -164,17 +164,33 @@ def _event_fields(spec: dict[str, Any], ctx: _Context) -> dict[str, Any]:
     }
 
 
+_CLOSINGS = [
+    (
+        "Meer weten?",
+        "Heeft u een vraag over dit onderwerp? Mail dan naar {name} via {email}. Wij reageren binnen drie "
+        "werkdagen. Voor algemene vragen belt u 14 0123, op werkdagen van 8.30 tot 17.00 uur.",
+    ),
+    (
+        "Vragen of suggesties?",
+        "Wij horen graag wat u in uw werk merkt van dit onderwerp. Stuur uw vraag, ervaring of idee naar "
+        "{name} via {email}. Liever bellen? Het algemene nummer 14 0123 is op werkdagen bereikbaar.",
+    ),
+    (
+        "Contact",
+        "Voor vragen over dit bericht kunt u terecht bij {name}: {email}. Gaat het om een inwoner die dringend "
+        "hulp nodig heeft? Bel dan 14 0123 en vraag naar het buurtteam in de wijk van de inwoner.",
+    ),
+]
+
+
 def _closing(spec: dict[str, Any], ctx: _Context) -> str:
-    """A "Meer weten?" section with the contact point of the article's first theme that has one."""
+    """A short contact section (three wordings) with the first of the article's themes that has a contact point."""
     points = {point[0]: point for point in site.CONTACT_POINTS}
     names = [site.THEMES[slug][0] for slug in spec["themes"] if site.THEMES[slug][0]]
     if not names or "mailto:" in spec["body"]:
         return ""
-    name, email = ctx.fill(names[0]), points[names[0]][1]
-    return h3("Meer weten?") + p(
-        f"Heeft u een vraag over dit onderwerp? Mail dan naar {name} via {mail(email)}. Wij reageren binnen "
-        "drie werkdagen. Voor algemene vragen belt u 14 0123, op werkdagen van 8.30 tot 17.00 uur."
-    )
+    heading, text = _CLOSINGS[sum(map(ord, spec["title"])) % len(_CLOSINGS)]
+    return h3(heading) + p(text.format(name=ctx.fill(names[0]), email=mail(points[names[0]][1])))
 
 
 def _article_build(spec: dict[str, Any], ctx: _Context) -> Article:
