@@ -84,3 +84,17 @@ def test_cache_replaces_the_csp_nonce_on_a_hit(rf):
 
     assert b"oudenonce" not in response.content
     assert f'nonce="{request._csp_nonce}"'.encode() in response.content
+
+
+def test_cache_article_published_through_the_service_shows_on_next_request(client, django_capture_on_commit_callbacks):
+    from news.services.articles import article_publish
+
+    article = ArticleFactory(title="Net gepubliceerd", draft=True)
+    assert "Net gepubliceerd" not in client.get("/").content.decode()
+    assert client.get("/")["X-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article_publish(article=article)
+
+    assert "Net gepubliceerd" in client.get("/").content.decode()
+    assert client.get(article.get_absolute_url()).status_code == 200
