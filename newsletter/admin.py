@@ -218,9 +218,9 @@ class SubscriberAdmin(admin.ModelAdmin):
     def import_view(self, request):
         if not self.has_import_permission(request):
             raise PermissionDenied
-        form = ImportForm(request.POST or None, request.FILES or None)
+        form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
         report = None
-        if request.method == "POST" and form.is_valid():
+        if form.is_bound and form.is_valid():
             report = subscribers_import_csv(data=form.cleaned_data["file"].read(), user=request.user)
             if report.error:
                 form.add_error("file", report.error)
@@ -289,13 +289,16 @@ class ConsentEventAdmin(admin.ModelAdmin):
 
 
 class ConsentTextForm(forms.ModelForm):
+    # Not the model field: the database allows one active text, so the old one is retired on save first.
+    activate = forms.BooleanField(
+        label=_("Direct in gebruik nemen"),
+        required=False,
+        help_text=_("De vorige versie gaat dan uit gebruik. Een gebruikte versie kunt u niet meer wijzigen."),
+    )
+
     class Meta:
         model = ConsentText
-        fields = ["text", "is_active"]
-        labels = {"is_active": _("Direct in gebruik nemen")}
-        help_texts = {
-            "is_active": _("De vorige versie gaat dan uit gebruik. Een gebruikte versie kunt u niet meer wijzigen."),
-        }
+        fields = ["text"]
 
 
 def consent_text_in_use(text: ConsentText) -> bool:
@@ -313,7 +316,7 @@ class ConsentTextAdmin(admin.ModelAdmin):
 
     form = ConsentTextForm
     list_display = ["version", "is_active", "created_at", "short_text"]
-    readonly_fields = ["version", "created_at"]
+    readonly_fields = ["version", "created_at", "is_active"]
 
     @admin.display(description=_("tekst"))
     def short_text(self, obj):
@@ -321,10 +324,12 @@ class ConsentTextAdmin(admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request):
         current = ConsentText.objects.filter(is_active=True).first()
-        return {"text": current.text if current else "", "is_active": True}
+        return {"text": current.text if current else "", "activate": True}
 
     def get_fields(self, request, obj=None):
-        return ["text", "is_active"] if obj is None else ["version", "text", "is_active", "created_at"]
+        if obj is not None and consent_text_in_use(obj):
+            return ["version", "text", "is_active", "created_at"]
+        return ["text", "activate"]
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and consent_text_in_use(obj):
@@ -340,9 +345,10 @@ class ConsentTextAdmin(admin.ModelAdmin):
         with transaction.atomic():
             if obj.version is None:
                 obj.version = (ConsentText.objects.aggregate(v=Max("version"))["v"] or 0) + 1
-            if obj.is_active:
+            if form.cleaned_data.get("activate"):
                 # One active text at a time (a database constraint): retire the old one first.
                 ConsentText.objects.filter(is_active=True).exclude(pk=obj.pk).update(is_active=False)
+                obj.is_active = True
             obj.save()
 
 

@@ -87,7 +87,7 @@ class Subscriber(models.Model):
         ]
 
     def __str__(self):
-        return self.email or _("(adres verwijderd)")
+        return self.email or str(_("(adres verwijderd)"))
 
     @property
     def is_paused(self):
