@@ -39,6 +39,11 @@ def _page_number(request) -> int:
     return int(raw)
 
 
+def _canonical(request, number: int) -> str:
+    """The page's path without tracking or other parameters; only a page number above 1 stays."""
+    return request.path if number == 1 else f"{request.path}?pagina={number}"
+
+
 def _year(value) -> int:
     year = int(value)
     if not 1900 <= year <= 9999:
@@ -56,7 +61,7 @@ def article_list(request):
         raise Http404("Pagina bestaat niet") from None
     pinned = [article for article in page.items if article.pinned_now]
     articles = [article for article in page.items if not article.pinned_now]
-    context = {"page": page, "pinned": pinned, "articles": articles}
+    context = {"page": page, "pinned": pinned, "articles": articles, "canonical": _canonical(request, number)}
     return render(request, "news/article_list.html", context)
 
 
@@ -90,7 +95,12 @@ def theme_detail(request, slug):
         page = selectors.theme_article_page(theme=theme, number=_page_number(request))
     except ValueError:
         raise Http404("Pagina bestaat niet") from None
-    context = {"theme": theme, "page": page, "documents": selectors.theme_documents(theme=theme)}
+    context = {
+        "theme": theme,
+        "page": page,
+        "documents": selectors.theme_documents(theme=theme),
+        "canonical": _canonical(request, page.number),
+    }
     return render(request, "news/theme_detail.html", context)
 
 

@@ -355,3 +355,11 @@ def test_server_error_handler_renders_dutch_page(rf):
 
     assert response.status_code == 500
     assert "Er ging iets mis" in response.content.decode()
+
+
+def test_article_list_canonical_drops_tracking_parameters(client):
+    ArticleFactory()
+
+    html = client.get("/?utm_source=nieuwsbrief").content.decode()
+
+    assert '<link rel="canonical" href="http://localhost:8000/">' in html

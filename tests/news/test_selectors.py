@@ -1,0 +1,118 @@
+"""Selectors and the site chrome: what they return, and that the chrome is built once per content version."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from news import selectors
+from news.caching import next_transition, public_pages_changed
+from news.context_processors import chrome
+from tests.factories import ArticleFactory, ContactPointFactory, QuickLinkFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_chrome_returns_the_names_the_header_and_footer_use(rf):
+    contact = ContactPointFactory(name="Telefoon", in_contact_block=True)
+    ContactPointFactory(name="Alleen bij thema")
+    link = QuickLinkFactory(label="Subsidies")
+    QuickLinkFactory(label="Uit", is_active=False)
+
+    data = chrome(rf.get("/"))
+
+    assert {"site_text", "contact_points", "quick_links", "nav_themes"} <= set(data)
+    assert data["site_text"].title
+    assert data["contact_points"] == [contact]
+    assert data["quick_links"] == [link]
+    assert all(theme.is_active for theme in data["nav_themes"])
+
+
+def test_chrome_is_cached_until_public_pages_change(rf, django_assert_num_queries):
+    chrome(rf.get("/"))
+    with django_assert_num_queries(0):
+        chrome(rf.get("/"))
+
+    QuickLinkFactory(label="Nieuw snel-naar")
+    public_pages_changed()
+
+    assert "Nieuw snel-naar" in [link.label for link in chrome(rf.get("/"))["quick_links"]]
+
+
+def test_article_page_published_pins_first_then_newest():
+    old_pin = ArticleFactory(pinned=True, publication_date=datetime.date(2020, 1, 1))
+    newest = ArticleFactory(publication_date=datetime.date(2024, 1, 2))
+    older = ArticleFactory(publication_date=datetime.date(2024, 1, 1))
+
+    page = selectors.article_page_published()
+
+    assert page.items == [old_pin, newest, older]
+    assert page.items[0].pinned_now
+    assert not page.has_next
+
+
+def test_article_page_published_raises_for_empty_later_page():
+    ArticleFactory()
+
+    with pytest.raises(ValueError):
+        selectors.article_page_published(number=2)
+
+
+def test_article_get_published_returns_only_published_related():
+    shown = ArticleFactory(title="Getoond")
+    hidden = ArticleFactory(title="Verborgen", draft=True)
+    unrelated = ArticleFactory(title="Los")
+    article = ArticleFactory()
+    article.related_articles.add(shown, hidden)
+
+    found = selectors.article_get_published(slug=article.slug)
+
+    assert found == article
+    assert found.related_published == [shown]
+    assert unrelated not in found.related_published
+
+
+def test_article_get_published_of_draft_is_none():
+    assert selectors.article_get_published(slug=ArticleFactory(draft=True).slug) is None
+
+
+def test_archive_months_counts_per_month():
+    ArticleFactory(publication_date=datetime.date(2023, 3, 1))
+    ArticleFactory(publication_date=datetime.date(2023, 3, 31))
+    ArticleFactory(publication_date=datetime.date(2022, 12, 1))
+    ArticleFactory(publication_date=datetime.date(2023, 3, 5), draft=True)
+
+    assert selectors.archive_months() == [
+        {"year": 2023, "month": 3, "count": 2},
+        {"year": 2022, "month": 12, "count": 1},
+    ]
+
+
+def test_theme_list_active_counts_published_articles():
+    theme = ThemeFactory(slug="telthema")
+    ArticleFactory(themes=[theme])
+    ArticleFactory(themes=[theme], draft=True)
+
+    counted = {t.slug: t.article_count for t in selectors.theme_list_active()}
+
+    assert counted["telthema"] == 1
+
+
+def test_next_transition_is_the_earliest_schedule_or_pin_end():
+    now = timezone.now()
+    ArticleFactory(publish_at=now + datetime.timedelta(hours=5))
+    ArticleFactory(unpublish_at=now + datetime.timedelta(hours=3))
+    ArticleFactory(publish_at=now + datetime.timedelta(hours=1), draft=True)  # drafts never appear by themselves
+
+    assert next_transition(now) == now + datetime.timedelta(hours=3)
+
+
+def test_next_transition_pin_ends_at_local_midnight_after_pinned_until():
+    now = timezone.now()
+    today = timezone.localdate(now)
+    ArticleFactory(is_pinned=True, pinned_until=today)
+
+    moment = next_transition(now)
+
+    assert timezone.localtime(moment).date() == today + datetime.timedelta(days=1)
+    assert timezone.localtime(moment).hour == 0
