@@ -1,9 +1,12 @@
 """Atom feeds of published news: all of it, and per theme."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
@@ -39,7 +42,10 @@ class ArticleFeed(Feed):
         return item.lead
 
     def item_pubdate(self, item):
-        return item.publish_at or item.created_at
+        # The publication date orders the site, also for imported articles; publish_at adds the hour.
+        if item.publish_at and timezone.localdate(item.publish_at) == item.publication_date:
+            return item.publish_at
+        return datetime.datetime.combine(item.publication_date, datetime.time(), tzinfo=timezone.get_current_timezone())
 
     def item_updateddate(self, item):
         return item.updated_at

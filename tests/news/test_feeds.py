@@ -46,3 +46,13 @@ def test_feed_is_linked_from_the_news_page(client):
 
     assert 'type="application/atom+xml"' in html
     assert 'href="/feeds/nieuws/"' in html
+
+
+def test_article_feed_dates_entries_by_publication_date(client):
+    import datetime
+
+    ArticleFactory(title="Geïmporteerd", publication_date=datetime.date(2021, 2, 19))
+
+    root = ET.fromstring(client.get("/feeds/nieuws/").content)  # noqa: S314 (our own feed)
+
+    assert root.find(f"{ATOM}entry/{ATOM}published").text.startswith("2021-02-19")
