@@ -4,31 +4,16 @@ import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import connection
 
 from newsletter.hashing import email_hash
 from newsletter.models import ConsentEvent, DataAccessLog, ImportConsent, Source, Subscriber
 from newsletter.services.privacy import subscriber_erase, subscriber_erase_address, subscribers_apply_retention
 from tests.factories import ThemeFactory
-from tests.newsletter.privacy_helpers import make_subscriber
+from tests.newsletter.privacy_helpers import make_subscriber, tables_containing
 
 pytestmark = pytest.mark.django_db
 
 ADDRESS = "Erase.Me+nieuws@Example.org"
-
-
-def tables_containing(needle: str) -> list[str]:
-    """Return 'table.column' for every text-castable column of every table that contains needle."""
-    found = []
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names(cursor):
-            for column in connection.introspection.get_table_description(cursor, table):
-                sql = f"SELECT COUNT(*) FROM {quote(table)} WHERE LOWER(CAST({quote(column.name)} AS TEXT)) LIKE %s"  # noqa: S608
-                cursor.execute(sql, [f"%{needle.lower()}%"])
-                if cursor.fetchone()[0]:
-                    found.append(f"{table}.{column.name}")
-    return found
 
 
 @pytest.fixture
