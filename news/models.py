@@ -290,7 +290,7 @@ class Article(models.Model):
 class ArticleLink(models.Model):
     """A call-to-action link under an article ("Meer informatie en aanmelden")."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links")
+    article = models.ForeignKey(Article, verbose_name=_("artikel"), on_delete=models.CASCADE, related_name="links")
     label = models.CharField(_("linktekst"), max_length=200)
     url = models.URLField(_("adres"), max_length=500)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -308,7 +308,7 @@ class ArticleRedirect(models.Model):
     """An old slug that keeps working after an editor renamed the article."""
 
     old_slug = models.SlugField(_("oude slug"), max_length=120, unique=True)
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="redirects")
+    article = models.ForeignKey(Article, verbose_name=_("artikel"), on_delete=models.CASCADE, related_name="redirects")
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
 
     class Meta:
@@ -331,7 +331,9 @@ class AuditEntry(models.Model):
         UNPUBLISHED = "teruggetrokken", _("Teruggetrokken")
         RESTORED = "hersteld", _("Eerdere versie hersteld")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="audit_entries")
+    article = models.ForeignKey(
+        Article, verbose_name=_("artikel"), on_delete=models.CASCADE, related_name="audit_entries"
+    )
     action = models.CharField(_("actie"), max_length=20, choices=Action.choices)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), null=True, on_delete=models.SET_NULL, related_name="+"

@@ -30,7 +30,10 @@ FALLBACK_TEMPLATE = "admin/news/article/preview_page.html"
 # POST keys of the workflow buttons under the change form, mapped to (service, success message).
 WORKFLOW_BUTTONS = {
     "_submit_review": (article_submit_for_review, _("Het artikel is ter review aangeboden.")),
-    "_publish": (article_publish, _("Het artikel is gepubliceerd.")),
+    "_publish": (
+        article_publish,
+        _("Het artikel is gepubliceerd. Staat 'Publiceren vanaf' in de toekomst, dan is het ingepland."),
+    ),
     "_unpublish": (article_unpublish, _("Het artikel is teruggetrokken en weer een concept.")),
 }
 
@@ -99,7 +102,6 @@ class ArticleAdmin(VersionAdmin):
         "theme_names",
         "kind",
         "publication_date",
-        "publish_at",
         "pinned_marker",
         "event_marker",
     ]
@@ -146,6 +148,9 @@ class ArticleAdmin(VersionAdmin):
         (_("Verwijzingen"), {"fields": ["related_articles", "documents"]}),
     ]
 
+    class Media:
+        css = {"all": ["news/admin/article.css"]}
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("themes")
 
@@ -187,9 +192,16 @@ class ArticleAdmin(VersionAdmin):
                 except (PermissionDenied, ValidationError) as error:
                     self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
                 else:
-                    self.message_user(request, success, messages.SUCCESS)
+                    self.message_user(request, self._success_message(obj, success), messages.SUCCESS)
                 return HttpResponseRedirect(reverse("admin:news_article_change", args=[obj.pk]))
         return None
+
+    @staticmethod
+    def _success_message(obj, default):
+        if obj.is_scheduled:
+            when = date_format(timezone.localtime(obj.publish_at), "j F Y, H:i")
+            return _("Het artikel is ingepland. Het staat vanaf %(when)s op de site.") % {"when": when}
+        return default
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._run_workflow(request, obj) or super().response_add(request, obj, post_url_continue)
@@ -245,7 +257,8 @@ class ArticleAdmin(VersionAdmin):
     def _article_for_preview(self, request, object_id):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        return get_object_or_404(Article.objects.prefetch_related("themes", "links", "documents"), pk=object_id)
+        articles = Article.objects.prefetch_related("themes__contact_point", "links", "documents", "related_articles")
+        return get_object_or_404(articles, pk=object_id)
 
     def preview_view(self, request, object_id):
         """The digest teaser plus a link to the page preview: what readers will see."""
@@ -263,12 +276,8 @@ class ArticleAdmin(VersionAdmin):
     def preview_page_view(self, request, object_id):
         """Render the public article template for an article that need not be published."""
         article = self._article_for_preview(request, object_id)
-        context = {
-            "article": article,
-            "object": article,
-            "is_preview": True,
-            "related_articles": article.related_articles.all(),
-        }
+        contact_points = list(dict.fromkeys(t.contact_point for t in article.themes.all() if t.contact_point))
+        context = {"article": article, "object": article, "is_preview": True, "contact_points": contact_points}
         try:
             template = select_template([PUBLIC_TEMPLATE, FALLBACK_TEMPLATE])
         except TemplateDoesNotExist:

@@ -128,9 +128,11 @@ def test_eindredacteur_can_schedule_from_change_form(client):
     article = ArticleFactory(draft=True)
     client.force_login(editor_user("Eindredacteur"))
     later = (timezone.localtime() + datetime.timedelta(days=3)).date().isoformat()
-    client.post(
+    response = client.post(
         _change_url(article), article_post_data(article, publish_at_0=later, publish_at_1="09:00", _publish="1")
     )
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any(m.startswith("Het artikel is ingepland. Het staat vanaf ") for m in messages)
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
     assert article.is_scheduled
