@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -70,7 +71,7 @@ class ImportForm(forms.Form):
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
-    list_display = ["address", "status", "themes_display", "paused_until", "confirmed_at", "unsubscribed_at", "source"]
+    list_display = ["address", "status", "themes_display", "confirmed_on", "paused_until", "unsubscribed_on"]
     list_filter = ["status", "source", "all_themes", "themes"]
     search_fields = ["email"]
     search_help_text = _("Zoek op (een deel van) het e-mailadres. Een volledig adres vindt ook afgemelde adressen.")
@@ -95,15 +96,30 @@ class SubscriberAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("themes")
 
+    def get_inlines(self, request, obj):
+        if obj is not None and not obj.import_consents.exists():
+            return [ConsentEventInline]
+        return self.inlines
+
     @admin.display(description=_("e-mailadres"), ordering="email")
     def address(self, obj):
         return obj.email or _("(alleen sleutel-hash, afgemeld)")
+
+    @admin.display(description=_("bevestigd op"), ordering="confirmed_at")
+    def confirmed_on(self, obj):
+        return date_format(timezone.localtime(obj.confirmed_at), "SHORT_DATE_FORMAT") if obj.confirmed_at else None
+
+    @admin.display(description=_("afgemeld op"), ordering="unsubscribed_at")
+    def unsubscribed_on(self, obj):
+        return (
+            date_format(timezone.localtime(obj.unsubscribed_at), "SHORT_DATE_FORMAT") if obj.unsubscribed_at else None
+        )
 
     @admin.display(description=_("thema's"))
     def themes_display(self, obj):
         if obj.all_themes:
             return _("alle thema's")
-        return ", ".join(theme.name for theme in obj.themes.all()) or "–"  # noqa: RUF001
+        return ", ".join(theme.name for theme in obj.themes.all()) or None
 
     def get_search_results(self, request, queryset, search_term):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)

@@ -128,7 +128,7 @@ class ConsentEvent(models.Model):
         verbose_name_plural = _("toestemmingslogboek")
 
     def __str__(self):
-        return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
+        return f"{self.get_action_display()} ({timezone.localtime(self.at):%Y-%m-%d %H:%M})"
 
 
 class ImportConsent(models.Model):
@@ -183,8 +183,8 @@ class DataAccessLog(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
-        verbose_name = _("inzage in abonneegegevens")
+        verbose_name = _("inzageregel")
         verbose_name_plural = _("inzagelogboek")
 
     def __str__(self):
-        return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
+        return f"{self.get_action_display()} ({timezone.localtime(self.at):%Y-%m-%d %H:%M})"
