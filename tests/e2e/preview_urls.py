@@ -30,4 +30,12 @@ def preview(request):
     return HttpResponse(engines["django"].from_string(PREVIEW).render(request=request))
 
 
-urlpatterns = [path("e2e-voorbeeld/", preview), path("", include("portal.urls"))]
+def broken(request):
+    raise RuntimeError("deliberate failure to show the 500 page")
+
+
+urlpatterns = [
+    path("e2e-voorbeeld/", preview),
+    path("e2e-fout/", broken),
+    path("", include("portal.urls")),
+]
