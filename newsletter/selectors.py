@@ -8,8 +8,12 @@ from newsletter.tokens import TokenInvalid, subscriber_token_read
 
 
 def consent_text_active() -> ConsentText:
-    """Return the consent text in use (the newest active one); raise ConsentText.DoesNotExist if none."""
-    return ConsentText.objects.filter(is_active=True).latest("version")
+    """Return the consent text in use: the active one, else the newest (migration 0002 creates version 1)."""
+    return ConsentText.objects.order_by("-is_active", "-version").first() or _consent_text_missing()
+
+
+def _consent_text_missing() -> ConsentText:
+    raise ConsentText.DoesNotExist("No consent text: run the newsletter migrations.")
 
 
 def theme_list_active() -> QuerySet[Theme]:

@@ -11,7 +11,7 @@ from newsletter import services
 # error by Celery with its traceback.
 _RETRY = {
     "autoretry_for": (smtplib.SMTPException, OSError),
-    "retry_backoff": 30,
+    "retry_backoff": 5,
     "retry_backoff_max": 3600,
     "retry_jitter": True,
     "max_retries": 30,
