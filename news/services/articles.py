@@ -86,6 +86,7 @@ def article_save(
     user=None,
     themes: Iterable[Theme] | None = None,
     links: Sequence[tuple[str, str]] | None = None,
+    comment: str = "",
 ) -> Article:
     """Validate, sanitise and save `article`; keep its old URL when the slug changes.
 
@@ -103,6 +104,8 @@ def article_save(
     if stored is None and user is not None and user.is_authenticated:
         article.created_by = user
     with reversion.create_revision():
+        if comment:
+            reversion.set_comment(comment)
         article.save()
         if themes is not None:
             article.themes.set(themes)
@@ -120,6 +123,7 @@ def article_save(
 
 def _set_status(*, article: Article, status: str, user, action: str, detail: str = "") -> Article:
     with reversion.create_revision():
+        reversion.set_comment(str(AuditEntry.Action(action).label))
         article.status = status
         article.save(update_fields=["status", "updated_at"])
         _audit(article=article, action=action, user=user, detail=detail)
@@ -181,9 +185,11 @@ def article_restore_revision(*, article: Article, version_id: int, user=None) ->
             setattr(article, name, value)
     current_themes = list(article.themes.all())
     themes = Theme.objects.filter(pk__in=fields.get("themes", [])) or current_themes
-    article_save(article=article, user=user, themes=themes, links=_revision_links(version))
-    article.related_articles.set(Article.objects.filter(pk__in=fields.get("related_articles", [])))
-    article.documents.set(fields.get("documents", []))
     stamp = timezone.localtime(version.revision.date_created).strftime("%d-%m-%Y %H:%M")
-    _audit(article=article, action=AuditEntry.Action.RESTORED, user=user, detail=_("Versie van %s") % stamp)
+    comment = _("Versie van %s teruggezet") % stamp
+    with reversion.create_revision():
+        article_save(article=article, user=user, themes=themes, links=_revision_links(version), comment=comment)
+        article.related_articles.set(Article.objects.filter(pk__in=fields.get("related_articles", [])))
+        article.documents.set(fields.get("documents", []))
+    _audit(article=article, action=AuditEntry.Action.RESTORED, user=user, detail=comment)
     return article

@@ -38,6 +38,9 @@ def test_article_restore_revision_brings_back_content_themes_and_links(article_w
     assert list(article.themes.all()) == [first_theme]
     assert list(article.links.values_list("label", "url")) == [("Aanmelden", "https://example.nl/a")]
     assert article.audit_entries.filter(action=AuditEntry.Action.RESTORED).exists()
+    newest = Version.objects.get_for_object(article).order_by("-pk").first()
+    assert newest.revision.comment.startswith("Versie van ")
+    assert newest.revision.comment.endswith(" teruggezet")
 
 
 def test_article_restore_revision_keeps_status(article_with_history):
