@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from news.models import Theme
 from newsletter.hashing import email_hash
-from newsletter.models import ConsentEvent, DataAccessLog, ImportConsent, Source, Subscriber
+from newsletter.models import ConsentEvent, ConsentText, DataAccessLog, ImportConsent, Source, Subscriber
 from newsletter.selectors import consent_text_active
 from newsletter.services.privacy import data_access_record
 from newsletter.services.ratelimit import Verdict
@@ -318,7 +318,11 @@ def subscribers_import_csv(*, data: bytes, user) -> ImportReport:
         return ImportReport(
             error="De eerste regel moet de kolomnamen bevatten: email, themes, consent_source, consent_date."
         )
-    ctx = _Context(user=user, consent_version=consent_text_active().version, themes=_theme_lookup())
+    try:
+        consent = consent_text_active()
+    except ConsentText.DoesNotExist:
+        return ImportReport(error="Er is nog geen toestemmingstekst. Maak eerst een toestemmingstekst aan.")
+    ctx = _Context(user=user, consent_version=consent.version, themes=_theme_lookup())
     report = ImportReport(rows=_rows_import(rows[1:], positions, ctx))
     detail = f"{report.added} toegevoegd, {report.asked} toestemming gevraagd, {report.skipped} overgeslagen"
     data_access_record(user=user, action=DataAccessLog.Action.IMPORT, count=len(report.rows), detail=detail)

@@ -254,7 +254,7 @@ def test_admin_import_shows_a_dutch_report_per_row(chief):
     )
 
     assert response.status_code == 200
-    assert "1 toegevoegd, 1 keer toestemming gevraagd per e-mail, 1 overgeslagen." in response.text
+    assert "Toegevoegd: 1. Bevestigingsmail gestuurd: 1. Overgeslagen: 1." in response.text
     assert "geen geldig e-mailadres" in response.text
     assert list(Subscriber.objects.values_list("email", flat=True)) == ["nieuw@example.org"]
 

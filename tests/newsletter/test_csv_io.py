@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsletter.hashing import email_hash
-from newsletter.models import ConsentEvent, DataAccessLog, ImportConsent, Source, Subscriber
+from newsletter.models import ConsentEvent, ConsentText, DataAccessLog, ImportConsent, Source, Subscriber
 from newsletter.services.csv_io import Outcome, subscribers_export_csv, subscribers_import_csv
 from newsletter.services.privacy import subscribers_apply_retention
 from tests.factories import ThemeFactory
@@ -219,6 +219,15 @@ def test_subscribers_import_csv_refuses_unreadable_files_in_dutch(data, error):
 
     assert error in report.error
     assert report.rows == []
+    assert not Subscriber.objects.exists()
+
+
+def test_subscribers_import_csv_without_any_consent_text_refuses_in_dutch():
+    ConsentText.objects.all().delete()
+
+    report = do_import(HEADER + "a@example.org,,x,2026-01-01\n")
+
+    assert "geen toestemmingstekst" in report.error
     assert not Subscriber.objects.exists()
 
 
