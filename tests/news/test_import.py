@@ -236,3 +236,42 @@ def test_articles_import_goes_through_article_save_with_audit_entry():
     entry = AuditEntry.objects.get()
     assert entry.action == AuditEntry.Action.CREATED
     assert entry.article.slug == "met-logregel"
+
+
+def test_articles_import_uses_local_day_of_aware_datetime():
+    item = {"title": "Laat op de avond", "lead": "UTC.", "themes": ["jeugd"], "published_at": "2024-03-31T23:30:00Z"}
+
+    articles_import(items=[item])
+
+    # 23:30 UTC is 01:30 the next day in Amsterdam (summer time)
+    assert Article.objects.get().publication_date == datetime.date(2024, 4, 1)
+
+
+def test_articles_import_derives_short_lead_from_first_paragraph():
+    words = " ".join(["woord"] * 100)
+    item = {
+        "title": "Zonder inleiding",
+        "body_html": f"<h2>Kop</h2><p><strong>{words}</strong></p>",
+        "themes": ["jeugd"],
+    }
+
+    articles_import(items=[item])
+
+    lead = Article.objects.get().lead
+    assert lead.startswith("woord woord")
+    assert lead.endswith(" …")
+    assert len(lead) <= 302
+    assert "<" not in lead
+
+
+def test_articles_import_rejects_item_without_lead_and_body():
+    report = articles_import(items=[{"title": "Alleen een titel", "themes": ["jeugd"]}])
+
+    assert report.results[0].reasons == ["inleiding ontbreekt en de tekst is leeg"]
+
+
+def test_import_articles_unknown_default_theme_fails():
+    _, error = run_failing(str(FILES / "good.json"), "--default-theme", "bestaat-niet")
+
+    assert error.returncode == 2
+    assert Article.objects.count() == 0
