@@ -100,7 +100,7 @@ def import_file_parse(raw: bytes | str) -> list[Any]:
             % {"line": exc.lineno, "col": exc.colno, "msg": exc.msg}
         ) from exc
     if not isinstance(data, list):
-        raise ImportFileError(_("Het bestand moet een JSON-lijst van artikelen zijn ([ ... ]), geen los object."))
+        raise ImportFileError(_("Het bestand moet een JSON-lijst van artikelen zijn: [ {...}, {...} ]."))
     return data
 
 
