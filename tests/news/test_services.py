@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -219,3 +220,13 @@ def test_document_save_keeps_going_when_pdf_has_no_readable_text(settings, tmp_p
     document = document_save(document=Document(title="Kapot", file=broken))
     assert document.text == ""
     assert document.pk
+
+
+def test_article_save_slug_change_keeps_old_url_working(client):
+    cache.clear()  # public pages are cached for anonymous visitors
+    article = ArticleFactory(slug="oude-titel", published=True)
+    article.slug = "nieuwe-titel"
+    article_save(article=article)
+    response = client.get("/nieuws/oude-titel/")
+    assert response.status_code == 301
+    assert response["Location"] == "/nieuws/nieuwe-titel/"
