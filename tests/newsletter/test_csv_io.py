@@ -248,7 +248,7 @@ cells = st.one_of(
 )
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.lists(cells, min_size=0, max_size=6), max_size=8), header=st.booleans())
 def test_subscribers_import_csv_fuzz_never_raises(themes, rows, header):
     out = io.StringIO()
@@ -264,7 +264,7 @@ def test_subscribers_import_csv_fuzz_never_raises(themes, rows, header):
         assert subscriber.import_consents.exists()
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300))
 def test_subscribers_import_csv_fuzz_bytes_never_raise(themes, data):
     report = subscribers_import_csv(data=b"email,themes,consent_source,consent_date\n" + data, user=None)
