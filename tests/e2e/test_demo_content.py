@@ -1,0 +1,37 @@
+"""The demo's own sample content (make demo) in the browser: real lengths, pagination, documents."""
+
+import pytest
+from django.core.cache import cache
+
+from news.models import Article
+from news.services.sample import sample_content_load
+from tests.plugins.browser import axe_scan, format_violations, screenshot
+
+# serialized_rollback: the themes and page texts from the data migrations, which a flush removes
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def demo_content():
+    cache.clear()
+    sample_content_load(reset=False)
+    return Article.objects.published()
+
+
+def test_demo_news_page_accessible(demo_content, page):
+    page.visit("/")
+
+    assert page.locator("h1").count() == 1
+    violations = axe_scan(page)
+    assert violations == [], format_violations(violations)
+    screenshot(page, "demo-nieuws")
+
+
+def test_demo_longest_article_accessible(demo_content, page):
+    longest = max(demo_content, key=lambda article: len(article.body))
+    page.visit(longest.get_absolute_url())
+
+    assert page.locator("h1").count() == 1
+    violations = axe_scan(page)
+    assert violations == [], format_violations(violations)
+    screenshot(page, "demo-artikel")
