@@ -8,8 +8,8 @@ Fixtures
 - ``page``: a fresh context and page per test. Every request the page makes is recorded; a request to
   any host other than the live server's is aborted and fails the test. ``page.visit(path)`` opens a
   path on ``live_server`` and returns the response.
-- ``axe_page``: like ``page`` but with ``bypass_csp=True``, for axe scans only (the site's CSP rightly
-  blocks the injected axe script otherwise).
+- ``axe_page``: like ``page`` but with ``bypass_csp=True``. Not needed for ``axe_scan`` (which works
+  on ``page`` under the real CSP); only for tests that must inject their own scripts.
 
 Helpers
 - ``axe_scan(page)`` runs the vendored axe-core (tests/e2e/vendor/axe.min.js) with the WCAG 2.0/2.1/2.2
