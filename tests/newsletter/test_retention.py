@@ -98,3 +98,16 @@ def test_retention_task_calls_the_service():
 
     assert subscribers_apply_retention_task() == 1
     assert Subscriber.objects.get().email is None
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_retention_task_runs_on_a_real_worker(celery_worker_process):
+    subscriber = make_subscriber(email="weg@example.org", unsubscribed_days_ago=31)
+
+    subscribers_apply_retention_task.delay()
+
+    celery_worker_process.wait_for(
+        lambda: Subscriber.objects.filter(pk=subscriber.pk, email__isnull=True).exists(), what="retention by the worker"
+    )
+    assert Subscriber.objects.get().email_hash == email_hash("weg@example.org")
