@@ -363,3 +363,15 @@ def test_article_list_canonical_drops_tracking_parameters(client):
     html = client.get("/?utm_source=nieuwsbrief").content.decode()
 
     assert '<link rel="canonical" href="http://localhost:8000/">' in html
+
+
+def test_event_period_is_written_in_dutch_local_time():
+    from news.templatetags.news_tags import event_period
+
+    tz = timezone.get_current_timezone()
+    article = ArticleFactory.build(
+        event_starts_at=datetime.datetime(2026, 12, 16, 13, 30, tzinfo=tz),
+        event_ends_at=datetime.datetime(2026, 12, 16, 16, 30, tzinfo=tz),
+    )
+
+    assert event_period(article) == "woensdag 16 december 2026, 13.30 tot 16.30 uur"
