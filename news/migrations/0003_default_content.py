@@ -1,42 +1,18 @@
-"""Default themes, the editor groups and the single page-texts row. Editors may change all of it later."""
+"""Default themes, the editor groups and the single page-texts row. Editors may change all of it later.
+
+The data lives in news.services.defaults so that a demo or a flushed test database can restore it
+with the same code; those functions take the migration's historical `apps`.
+"""
 
 from django.db import migrations
 
-THEMES = [
-    ("jeugd", "Jeugd en gezin"),
-    ("wmo", "Zorg en ondersteuning (Wmo)"),
-    ("sociale-basis", "Sociale basis en welzijn"),
-    ("mantelzorg", "Mantelzorg en informele zorg"),
-    ("armoede-schulden", "Armoede, schulden en rondkomen"),
-    ("werk-inkomen", "Werk en inkomen"),
-    ("volksgezondheid", "Volksgezondheid"),
-    ("wonen-opvang", "Wonen, dakloosheid en opvang"),
-    ("ouderen", "Ouderen"),
-    ("inburgering-taal", "Inburgering, taal en educatie"),
-    ("asiel", "Asiel en vluchtelingen"),
-    ("veiligheid", "Veiligheid en bescherming"),
-    ("subsidies", "Subsidies en aanbestedingen"),
-    ("corona", "Corona"),
-    ("beleid-financien", "Beleid, hervormingen en financiën"),
-]
-
-SITE_TEXT = {
-    "title": "Nieuws voor zorgprofessionals",
-    "intro": (
-        "Werkt u in zorg, welzijn of ondersteuning in onze gemeente? Hier leest u wat er verandert in regels, "
-        "subsidies en samenwerking. Iedereen die belangstelling heeft, is welkom."
-    ),
-    "newsletter_cta": (
-        "Wilt u niets missen? Elke maand sturen wij u een e-mail met het nieuws over de thema's die u kiest. "
-        "Aanmelden is gratis en u kunt zich altijd weer afmelden."
-    ),
-}
+from news.services.defaults import THEMES
 
 
 def add_themes(apps, schema_editor):
-    Theme = apps.get_model("news", "Theme")
-    for order, (slug, name) in enumerate(THEMES, start=1):
-        Theme.objects.get_or_create(slug=slug, defaults={"name": name, "order": order * 10})
+    from news.services.defaults import default_themes_ensure
+
+    default_themes_ensure(apps=apps)
 
 
 def remove_themes(apps, schema_editor):
@@ -54,7 +30,9 @@ def remove_groups(apps, schema_editor):
 
 
 def add_site_text(apps, schema_editor):
-    apps.get_model("news", "SiteText").objects.get_or_create(pk=1, defaults=SITE_TEXT)
+    from news.services.defaults import default_site_text_ensure
+
+    default_site_text_ensure(apps=apps)
 
 
 def remove_site_text(apps, schema_editor):

@@ -9,6 +9,7 @@ from news.services.articles import (
     can_publish,
     themes_validate,
 )
+from news.services.defaults import defaults_ensure
 from news.services.documents import document_save
 from news.services.groups import groups_sync
 
@@ -19,6 +20,7 @@ __all__ = [
     "article_submit_for_review",
     "article_unpublish",
     "can_publish",
+    "defaults_ensure",
     "document_save",
     "groups_sync",
     "themes_validate",

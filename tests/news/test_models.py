@@ -1,18 +1,15 @@
 import datetime
-from importlib import import_module
 
 import pytest
-from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from news.models import Article, SiteText, Theme
+from news.services import defaults_ensure
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
-
-default_content = import_module("news.migrations.0003_default_content")
 
 
 def _errors(article):
@@ -22,8 +19,8 @@ def _errors(article):
 
 
 def test_default_themes_are_the_fifteen_from_the_issue_in_order():
-    # The migration ran; running its (idempotent) step again covers a table a transactional test flushed.
-    default_content.add_themes(django_apps, None)
+    # The migration ran this; again (idempotent) in case a transactional test flushed the table.
+    defaults_ensure()
     slugs = list(Theme.objects.filter(slug__in=_DEFAULT_SLUGS).order_by("order").values_list("slug", flat=True))
     assert slugs == _DEFAULT_SLUGS
     assert Theme.objects.get(slug="wmo").name == "Zorg en ondersteuning (Wmo)"
@@ -50,7 +47,7 @@ _DEFAULT_SLUGS = [
 
 
 def test_site_text_default_row_exists():
-    default_content.add_site_text(django_apps, None)
+    defaults_ensure()
     site_text = SiteText.objects.get(pk=1)
     assert site_text.title == "Nieuws voor zorgprofessionals"
     assert site_text.intro
@@ -144,3 +141,12 @@ def test_article_published_queryset_respects_schedule_window():
     ArticleFactory(draft=True)
     ArticleFactory(published=True, unpublish_at=now - datetime.timedelta(minutes=1))
     assert list(Article.objects.published()) == [live]
+
+
+def test_defaults_ensure_keeps_editor_changes():
+    defaults_ensure()
+    Theme.objects.filter(slug="corona").update(name="Corona en andere infectieziekten")
+    SiteText.objects.filter(pk=1).update(title="Eigen titel")
+    defaults_ensure()
+    assert Theme.objects.get(slug="corona").name == "Corona en andere infectieziekten"
+    assert SiteText.objects.get(pk=1).title == "Eigen titel"
