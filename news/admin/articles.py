@@ -154,6 +154,12 @@ class ArticleAdmin(VersionAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("themes")
 
+    def view_on_site(self, obj):
+        """The public page once it is visible; until then the preview, so the button never leads to a 404."""
+        if Article.objects.published().filter(pk=obj.pk).exists():
+            return obj.get_absolute_url()
+        return reverse("admin:news_article_preview_page", args=[obj.pk])
+
     def get_readonly_fields(self, request, obj=None):
         if can_publish(request.user):
             return ["status_display"]

@@ -208,3 +208,12 @@ def test_audit_log_is_read_only(chief_client):
     assert chief_client.get(reverse("admin:news_auditentry_add")).status_code == 403
     response = chief_client.post(reverse("admin:news_auditentry_delete", args=[entry.pk]), {"post": "yes"})
     assert response.status_code == 403
+
+
+def test_article_view_on_site_points_to_preview_until_visible(chief_client):
+    draft = ArticleFactory(draft=True)
+    live = ArticleFactory(published=True)
+    draft_page = chief_client.get(reverse("admin:news_article_change", args=[draft.pk])).text
+    live_page = chief_client.get(reverse("admin:news_article_change", args=[live.pk])).text
+    assert reverse("admin:news_article_preview_page", args=[draft.pk]) in draft_page
+    assert f'href="{live.get_absolute_url()}"' in live_page
