@@ -17,7 +17,7 @@ from newsletter import services
 from newsletter.forms import PauseForm, SubscribeForm, ThemesForm
 from newsletter.models import Source, Subscriber
 from newsletter.selectors import consent_text_active, subscriber_get_by_token
-from newsletter.tokens import TokenExpired, TokenInvalid, confirm_token_read
+from newsletter.tokens import TokenExpired, TokenInvalid, confirm_token_read, subscriber_token_make
 
 ONE_CLICK_FIELD, ONE_CLICK_VALUE = "List-Unsubscribe", "One-Click"  # RFC 8058
 SAVED_MESSAGES = {"themas", "pauze", "afgemeld"}
@@ -166,7 +166,12 @@ class UnsubscribeView(TokenPageMixin, View):
     purpose = "unsubscribe"
 
     def get(self, request, token):
-        return render(request, "newsletter/unsubscribe.html", {"subscriber": self.subscriber, "token": token})
+        # Whoever holds the unsubscribe link holds the mailbox: offer the preferences page too.
+        preferences = subscriber_token_make(
+            purpose="preferences", subscriber_id=self.subscriber.pk, token_version=self.subscriber.token_version
+        )
+        context = {"subscriber": self.subscriber, "preferences_token": preferences}
+        return render(request, "newsletter/unsubscribe.html", context)
 
     def post(self, request, token):
         if request.POST.get(ONE_CLICK_FIELD) == ONE_CLICK_VALUE:

@@ -1,5 +1,7 @@
 """Unsubscribe link: GET changes nothing, the button POST needs CSRF, RFC 8058 one-click works cookieless."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -98,3 +100,10 @@ def test_unsubscribe_button_with_csrf_unsubscribes_and_shows_done_page():
 def test_unsubscribe_one_click_with_tampered_token_is_400_not_500():
     response = Client(enforce_csrf_checks=True).post("/nieuwsbrief/afmelden/nep:token/", ONE_CLICK)
     assert response.status_code == 400
+
+
+def test_unsubscribe_page_links_to_working_preferences(client):
+    subscriber = SubscriberFactory()
+    response = client.get(_url(subscriber))
+    preferences = re.search(r'href="(/nieuwsbrief/voorkeuren/[^"]+/)"', response.content.decode()).group(1)
+    assert client.get(preferences).status_code == 200
