@@ -166,9 +166,14 @@ class Fold(Func):
     output_field = TextField()
 
 
+def _fold_markup(text: str | None) -> str:
+    """fold() of the visible text only, so that words in tags and attributes never match."""
+    return fold(strip_tags(text or ""))
+
+
 def _register_fold() -> None:
     connection.ensure_connection()
-    connection.connection.create_function("portal_fold", 1, fold, deterministic=True)
+    connection.connection.create_function("portal_fold", 1, _fold_markup, deterministic=True)
 
 
 def _terms(query: str) -> list[str]:

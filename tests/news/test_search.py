@@ -99,3 +99,15 @@ def test_search_page_without_hits_says_so(client):
     html = client.get("/zoeken/?q=onvindbaarwoord").content.decode()
 
     assert "Geen resultaten" in html
+
+
+def test_search_run_does_not_match_words_inside_html_tags():
+    ArticleFactory(title="Bericht met link", body='<p><a href="https://example.nl/zwembad">Lees dit</a></p>')
+
+    assert search_run(query="zwembad") == []
+
+
+def test_search_run_finds_accented_query_in_document_text():
+    DocumentFactory(title="Raadsbrief", text="De werkgroep Sagenn adviseert het college.")
+
+    assert [r.title for r in search_run(query="Sagènn")] == ["Raadsbrief"]
