@@ -52,3 +52,16 @@ def test_server_error_page_accessible_without_context(preview_urls, page):
     violations = axe_scan(page)
     assert violations == [], format_violations(violations)
     screenshot(page, "serverfout")
+
+
+def test_page_fixture_fails_when_csp_blocks_inline_style(preview_urls, browser, live_server):
+    context, page = _open_page(browser, live_server, bypass_csp=False)
+    page.visit("/e2e-voorbeeld/")
+    with page.expect_console_message(lambda message: "Content Security Policy" in message.text):
+        page.evaluate(
+            "() => { const p = document.createElement('p'); p.setAttribute('style', 'color: red');"
+            " p.textContent = 'rood'; document.querySelector('main').append(p); }"
+        )
+
+    with pytest.raises(AssertionError, match="Content Security Policy"):
+        _finish(context, page)

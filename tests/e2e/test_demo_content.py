@@ -4,16 +4,17 @@ import pytest
 from django.core.cache import cache
 
 from news.models import Article
+from news.services.defaults import defaults_ensure
 from news.services.sample import sample_content_load
 from tests.plugins.browser import axe_scan, format_violations, screenshot
 
-# serialized_rollback: the themes and page texts from the data migrations, which a flush removes
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def demo_content():
     cache.clear()
+    defaults_ensure()  # the data migration's themes and page texts, which an earlier test's flush removed
     sample_content_load(reset=False)
     return Article.objects.published()
 

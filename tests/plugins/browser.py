@@ -6,7 +6,8 @@ browser here). Without chromium the browser tests are skipped, except with ``CI=
 Fixtures
 - ``browser``: one headless Chromium for the whole session.
 - ``page``: a fresh context and page per test. Every request the page makes is recorded; a request to
-  any host other than the live server's is aborted and fails the test. ``page.visit(path)`` opens a
+  any host other than the live server's is aborted and fails the test, and so does anything the
+  site's CSP blocked (an inline style attribute or script without nonce). ``page.visit(path)`` opens a
   path on ``live_server`` and returns the response.
 - ``axe_page``: like ``page`` but with ``bypass_csp=True``. Not needed for ``axe_scan`` (which works
   on ``page`` under the real CSP); only for tests that must inject their own scripts.
@@ -97,16 +98,25 @@ def _open_page(browser, live_server, *, bypass_csp: bool):
     requests = ForeignRequests(urlsplit(live_server.url).netloc)
     context.route("**/*", requests.route)
     page = context.new_page()
+    page.csp_errors = []
+    page.on("console", lambda message: _record_csp_error(page, message))
     page.requests = requests
     page.live_server_url = live_server.url
     page.visit = lambda path: page.goto(urljoin(live_server.url, path))
     return context, page
 
 
+def _record_csp_error(page, message):
+    """Chromium reports what the CSP blocked (an inline style or script) as a console error."""
+    if message.type == "error" and "Content Security Policy" in message.text:
+        page.csp_errors.append(message.text)
+
+
 def _finish(context, page):
-    foreign = list(page.requests.foreign)
+    foreign, csp_errors = list(page.requests.foreign), list(page.csp_errors)
     context.close()
     assert not foreign, f"the page requested other hosts than the site's own: {foreign}"
+    assert not csp_errors, f"the Content Security Policy blocked parts of the page: {csp_errors}"
 
 
 @pytest.fixture

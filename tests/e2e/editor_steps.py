@@ -1,0 +1,90 @@
+"""Steps an editor takes in the admin, shared by the editor browser tests (issue #3, "Done when").
+
+Everything goes through the page as a person would: labels, buttons, the prose editor's toolbar and the
+admin's autocomplete boxes. Screenshots go to test-artifacts/editor/ (gitignored; look at them).
+"""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tests.plugins.browser import DESKTOP, ForeignRequests
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "editor"
+PASSWORD = "Proef-wachtwoord-2026"
+
+
+def snap(page, name: str) -> Path:
+    """Save a full-page desktop screenshot as test-artifacts/editor/<name>.png."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def log_in(page, username: str) -> None:
+    page.visit("/beheer/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("link", name="Afmelden").wait_for()
+
+
+def messages(page) -> str:
+    """The admin's success and error messages on the current page, as one text."""
+    return " ".join(page.locator(".messagelist li, .errornote, .errorlist li").all_inner_texts())
+
+
+def pick(page, field_id: str, text: str) -> None:
+    """Choose `text` in an admin autocomplete box by typing, as an editor does."""
+    page.locator(f"#{field_id} + .select2 .select2-selection").click()
+    page.keyboard.type(text)
+    page.locator(".select2-results__option", has_text=text).first.click()
+
+
+def type_body(page) -> None:
+    """Type a paragraph, an h2, a bullet list and a link into the prose editor with its toolbar."""
+    page.locator(".ProseMirror[contenteditable=true]").click()
+    page.keyboard.type("Wij nodigen u uit voor een avond over samenwerken in de wijk.")
+    page.keyboard.press("Enter")
+    page.locator(".prose-menubar__selected").first.click()  # the block type menu: paragraph, headings
+    page.locator(".prose-menubar__option[data-name=heading2]").click()
+    page.keyboard.type("Programma")
+    page.keyboard.press("Enter")
+    page.locator(".prose-menubar__button[title='unordered list']").click()
+    page.keyboard.type("Ontvangst met koffie")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Gesprekken in kleine groepen")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # an empty list item ends the list
+    page.keyboard.type("Lees de voorwaarden")
+    for _ in "voorwaarden":
+        page.keyboard.press("Shift+ArrowLeft")
+    page.locator(".prose-menubar__button[title='insert link']").click()
+    dialog = page.locator("dialog[open]")
+    dialog.locator("input[name=href]").fill("https://www.example.nl/voorwaarden")
+    dialog.locator("button[type=submit]").click()
+
+
+class Visitor:
+    """Opens public pages as an anonymous visitor: a fresh browser context (no cookies, no HTTP cache)
+    for every visit, with the same rule as the `page` fixture that nothing is fetched from other hosts."""
+
+    def __init__(self, browser, live_server):
+        self.browser = browser
+        self.base = live_server.url
+        self.foreign: list[str] = []
+        self._contexts = []
+
+    def open(self, path: str):
+        context = self.browser.new_context(viewport=DESKTOP, locale="nl-NL", timezone_id="Europe/Amsterdam")
+        requests = ForeignRequests(urlsplit(self.base).netloc)
+        context.route("**/*", requests.route)
+        self._contexts.append((context, requests))
+        page = context.new_page()
+        response = page.goto(self.base + path)
+        return page, response
+
+    def close(self) -> None:
+        for context, requests in self._contexts:
+            self.foreign.extend(requests.foreign)
+            context.close()
