@@ -1,7 +1,9 @@
 """The page chrome renders without its context (empty processor, no database) and links contacts right."""
 
+import re
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
@@ -50,3 +52,12 @@ def test_header_marks_current_section():
 
     assert 'href="/themas/" aria-current="true"' in html
     assert 'href="/" aria-current' not in html
+
+
+def test_site_css_takes_every_colour_from_the_theme():
+    """A municipality only replaces theme.css: site.css names no colour of its own (print aside)."""
+    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+    screen_css = css.split("@media print", 1)[0]
+
+    assert re.findall(r"#[0-9a-fA-F]{3,8}\b|rgba?\(|hsla?\(", screen_css) == []
+    assert "var(--portal-color-primary-700)" in screen_css
