@@ -128,3 +128,12 @@ def test_preferences_erase_removes_subscriber(client, subscriber):
     assert response["Location"] == reverse("newsletter:erase_done")
     assert not Subscriber.objects.exists()
     assert client.get(_url(subscriber)).status_code == 400
+
+
+def test_preferences_page_query_budget_does_not_grow_with_themes(client, django_assert_max_num_queries):
+    themes = [ThemeFactory() for _ in range(12)]
+    subscriber = SubscriberFactory(themes=themes[:6])
+    client.get(_url(subscriber))  # warm the site-wide caches of the page chrome
+    with django_assert_max_num_queries(4):
+        response = client.get(_url(subscriber))
+    assert response.status_code == 200

@@ -136,3 +136,11 @@ def test_subscribe_get_sets_no_cookie_other_than_csrf(client):
     assert set(response.cookies) <= {"csrftoken"}
     done = client.get(reverse("newsletter:subscribe_done"))
     assert not done.cookies
+
+
+def test_subscribe_page_query_budget(client, django_assert_max_num_queries):
+    for _ in range(12):
+        ThemeFactory()
+    client.get(URL)
+    with django_assert_max_num_queries(3):
+        assert client.get(URL).status_code == 200
