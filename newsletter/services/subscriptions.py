@@ -42,6 +42,10 @@ def subscription_request(*, email: str, theme_slugs: Iterable[str], client_ip: s
     return verdict
 
 
+class MailTemporarilyRefused(smtplib.SMTPException):
+    """The SMTP server refused the recipient for now (4xx); the task retries. Carries no address."""
+
+
 def _mail_send(message) -> bool:
     """Send; return False on a permanent (5xx) refusal, which retrying cannot fix. Temporary errors raise."""
     try:
@@ -51,7 +55,8 @@ def _mail_send(message) -> bool:
         if codes and all(code >= 500 for code in codes):
             logger.warning("Mail %r refused permanently by the SMTP server (%s)", message.subject, codes)
             return False
-        raise
+        # smtplib's exception holds the address; the worker log (retry, failure) must not.
+        raise MailTemporarilyRefused(f"recipient refused for now ({codes})") from None
     except smtplib.SMTPResponseException as exc:
         if exc.smtp_code >= 500:
             logger.warning("Mail %r refused permanently by the SMTP server (%s)", message.subject, exc.smtp_code)
@@ -66,7 +71,10 @@ def subscription_request_email_send(*, email: str, theme_slugs: list[str], conse
     if subscriber is not None:
         context = {"subscriber": subscriber, **subscriber_links(subscriber)}
         message = build_email(
-            "newsletter/already_subscribed", to=[email], context=context, headers=unsubscribe_headers(subscriber)
+            "newsletter/already_subscribed",
+            to=[subscriber.email],
+            context=context,
+            headers=unsubscribe_headers(subscriber),
         )
         return _mail_send(message)
     signup = SignupRequest(email=email, theme_slugs=tuple(theme_slugs), consent_version=consent_version)

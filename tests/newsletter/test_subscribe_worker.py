@@ -53,6 +53,7 @@ def test_subscribe_email_retried_after_temporary_smtp_failure(client, celery_wor
     worker.wait_for(lambda: smtp_sink.raw, timeout=60, what="the retried email")
     assert smtp_sink.envelopes[0][1] == ["geduld@voorbeeld.nl"]
     assert "Retry in" in worker.log()
+    assert "geduld@voorbeeld.nl" not in worker.log()
 
 
 def test_subscribe_email_permanent_failure_is_logged_not_retried(client, celery_worker_factory, smtp_sink):
