@@ -104,3 +104,16 @@ def test_ratelimit_view_answers_neutral_page_then_429(client, clock, monkeypatch
     assert flood.status_code == 429
     assert "Te veel aanmeldingen" in flood.content.decode()
     assert len(sent) == 9
+
+
+def test_ratelimit_client_ip_from_trusted_proxy_header(client, clock, settings, monkeypatch):
+    from newsletter import tasks
+
+    monkeypatch.setattr(tasks.subscription_request_email_send_task, "delay_on_commit", lambda *a: None)
+    settings.NEWSLETTER_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    for n in range(10):
+        client.post("/nieuwsbrief/aanmelden/", {"email": f"p{n}@voorbeeld.nl"}, HTTP_X_REAL_IP="192.0.2.10")
+    flood = client.post("/nieuwsbrief/aanmelden/", {"email": "q@voorbeeld.nl"}, HTTP_X_REAL_IP="192.0.2.10")
+    other = client.post("/nieuwsbrief/aanmelden/", {"email": "q@voorbeeld.nl"}, HTTP_X_REAL_IP="192.0.2.11")
+    assert flood.status_code == 429
+    assert other.status_code == 302

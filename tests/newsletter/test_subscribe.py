@@ -1,5 +1,6 @@
 """Sign-up form: identical answers whatever the address's state, honeypot, header injection, mail enqueued."""
 
+import datetime
 import re
 
 import pytest
@@ -61,11 +62,13 @@ def test_subscribe_stores_nothing_and_enqueues_one_mail(client, enqueued):
     assert enqueued == [("Nieuw@Voorbeeld.nl", [theme.slug], 1)]
 
 
-@pytest.mark.parametrize("state", ["new", "confirmed", "unsubscribed", "bounced", "hashed", "pending"])
+@pytest.mark.parametrize("state", ["new", "confirmed", "paused", "unsubscribed", "bounced", "hashed", "pending"])
 def test_subscribe_response_identical_for_every_address_state(client, enqueued, state):
     address = "persoon@voorbeeld.nl"
     if state in {"confirmed", "unsubscribed", "bounced"}:
         SubscriberFactory(email=address, **({} if state == "confirmed" else {state: True}))
+    elif state == "paused":
+        SubscriberFactory(email=address, paused_until=datetime.date.today() + datetime.timedelta(days=30))
     elif state == "hashed":
         SubscriberFactory(hashed=True, email_hash=SubscriberFactory.build(email=address).email_hash)
     elif state == "pending":
