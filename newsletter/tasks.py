@@ -6,9 +6,9 @@ from celery import shared_task
 
 from newsletter import services
 
-# Temporary SMTP trouble (4xx, connection lost, timeout) is retried with exponential backoff for about a
-# day; the service returns False for permanent 5xx refusals. A task that still fails is logged as an
-# error by Celery with its traceback.
+# Temporary SMTP trouble (4xx, connection lost, timeout) is retried with exponential backoff (5 s doubling
+# up to 1 h, with full jitter: 30 retries span roughly half a day to a day); the service returns False for
+# permanent 5xx refusals. A task that still fails is logged as an error by Celery with its traceback.
 _RETRY = {
     "autoretry_for": (smtplib.SMTPException, OSError),
     "retry_backoff": 5,
