@@ -40,7 +40,10 @@ ACTIVE = """() => {
 PATHS = [
     "/",
     "/nieuws/nieuwe-subsidieregeling-buurtinitiatieven/",
+    "/themas/jeugd-en-gezin/",
+    "/archief/",
     "/zoeken/?q=subsidie",
+    "/bestaat-niet/",
     "/nieuwsbrief/aanmelden/",
 ]
 
