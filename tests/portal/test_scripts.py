@@ -1,6 +1,7 @@
 """The setup scripts refuse what cannot work, with a message that says what to do."""
 
 import shutil
+import socket
 import subprocess
 from pathlib import Path
 
@@ -80,3 +81,29 @@ def test_ensure_editor_without_group_is_superuser(tmp_path):
     call_command("ensure_editor", password_file=str(tmp_path / "pw"))
 
     assert get_user_model().objects.get(username="redactie").is_superuser
+
+
+def test_demo_procfile_runs_web_worker_and_beat():
+    processes = dict(
+        line.split(": ", 1) for line in (ROOT / "Procfile.demo").read_text().splitlines() if line and line[0] != "#"
+    )
+
+    assert set(processes) == {"web", "worker", "beat"}
+    assert "runserver --noreload 127.0.0.1:$PORT" in processes["web"]
+    assert "celery -A portal worker -Q default,digest" in processes["worker"]
+    assert '--schedule "${PORTAL_VAR_DIR:-var}/celerybeat-schedule"' in processes["beat"]
+
+
+def test_demo_script_refuses_busy_port(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = {"PATH": "/usr/bin:/bin", "PORT": str(port), "PORTAL_VAR_DIR": str(tmp_path)}
+        result = subprocess.run(
+            ["bash", "scripts/demo.sh"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
+
+    assert result.returncode == 1
+    assert f"Port {port} is in use" in result.stderr
+    assert not (tmp_path / "db.sqlite3").exists()
