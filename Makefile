@@ -1,4 +1,5 @@
 # The two commands: `make demo` and `make test`. Each does its own setup.
+# make test ARGS="tests/news -k feed" passes arguments to pytest; CI runs .ci/run.
 PYTHON_VERSION := 3.12
 VENV := .venv
 PY := $(VENV)/bin/python
