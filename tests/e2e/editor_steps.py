@@ -21,12 +21,25 @@ def snap(page, name: str) -> Path:
     return path
 
 
+def watch(page) -> list[str]:
+    """Collect script errors and anything the CSP blocked on this page, admin pages included."""
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
+
+    def console(message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            problems.append(f"{page.url}: {message.text}")
+
+    page.on("console", console)
+    return problems
+
+
 def log_in(page, username: str) -> None:
     page.visit("/beheer/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Aanmelden").click()
-    page.get_by_role("link", name="Afmelden").wait_for()
+    page.get_by_role("button", name="Afmelden").wait_for()
 
 
 def messages(page) -> str:
