@@ -177,6 +177,10 @@ def test_eindredacteur_creates_previews_schedules_and_publishes_event_with_docum
     assert "Het artikel is ingepland" in messages(page)
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED and article.is_scheduled
+    expect(page.get_by_text("Het staat nog niet op de site en verschijnt vanzelf")).to_be_visible()
+    expect(page.get_by_text("direct te zien op de site")).to_have_count(0)
+    preview_url = page.get_by_role("link", name="Weergeven op website").get_attribute("href")
+    assert preview_url.endswith(f"/beheer/news/article/{article.pk}/voorbeeld/pagina/")  # no 404 before it is live
     home, _ = visitor.open("/")
     expect(home.get_by_role("heading", level=1)).to_be_visible()
     assert TITLE not in home.content()
@@ -188,6 +192,8 @@ def test_eindredacteur_creates_previews_schedules_and_publishes_event_with_docum
     page.get_by_role("button", name="Opslaan en opnieuw bewerken").click()
     snap(page, "08-gepubliceerd")
     assert "met succes gewijzigd" in messages(page)
+    expect(page.get_by_text("Wat u opslaat, is direct te zien op de site.")).to_be_visible()
+    assert page.get_by_role("link", name="Weergeven op website").get_attribute("href") == f"/nieuws/{SLUG}/"
     article.refresh_from_db()
     assert article.publish_at is None
     assert Article.objects.published().filter(pk=article.pk).exists()
