@@ -96,6 +96,7 @@ class ArticleLinkInline(admin.TabularInline):
 class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/news/article/change_form.html"
+    change_list_template = "admin/news/article/change_list.html"
     list_display = [
         "title",
         "status_badge",
@@ -214,6 +215,9 @@ class ArticleAdmin(VersionAdmin):
 
     def response_change(self, request, obj):
         return self._run_workflow(request, obj) or super().response_change(request, obj)
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {**(extra_context or {}), "can_publish": can_publish(request.user)})
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(

@@ -217,3 +217,11 @@ def test_article_view_on_site_points_to_preview_until_visible(chief_client):
     live_page = chief_client.get(reverse("admin:news_article_change", args=[live.pk])).text
     assert reverse("admin:news_article_preview_page", args=[draft.pk]) in draft_page
     assert f'href="{live.get_absolute_url()}"' in live_page
+
+
+def test_article_changelist_offers_recover_only_to_eindredacteur(client):
+    recover_url = reverse("admin:news_article_recoverlist")
+    client.force_login(editor_user("Redacteur", username="redacteur"))
+    assert recover_url not in client.get(reverse("admin:news_article_changelist")).text
+    client.force_login(editor_user("Eindredacteur", username="eindredacteur"))
+    assert recover_url in client.get(reverse("admin:news_article_changelist")).text
