@@ -74,8 +74,10 @@ def type_body(page) -> None:
         page.keyboard.press("Shift+ArrowLeft")
     page.locator(".prose-menubar__button[title='insert link']").click()
     dialog = page.locator("dialog[open]")
-    dialog.locator("input[name=href]").fill("https://www.example.nl/voorwaarden")
-    dialog.locator("button[type=submit]").click()
+    dialog.get_by_role("heading", name="Link bewerken").wait_for()  # Dutch through locale/nl (djangojs)
+    dialog.get_by_label("Webadres").fill("https://www.example.nl/voorwaarden")
+    snap(page, "link-dialoog")
+    dialog.get_by_role("button", name="Toepassen").click()
 
 
 class Visitor:
