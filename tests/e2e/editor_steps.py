@@ -16,6 +16,8 @@ PASSWORD = "Proef-wachtwoord-2026"
 def snap(page, name: str) -> Path:
     """Save a full-page desktop screenshot as test-artifacts/editor/<name>.png."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_load_state()
+    page.evaluate("document.fonts.ready.then(() => true)")  # the editor's toolbar icons are a web font
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
@@ -43,7 +45,8 @@ def log_in(page, username: str) -> None:
 
 
 def messages(page) -> str:
-    """The admin's success and error messages on the current page, as one text."""
+    """The admin's success and error messages on the page after a save, as one text (waits for them)."""
+    page.locator(".messagelist li, .errornote").first.wait_for()
     return " ".join(page.locator(".messagelist li, .errornote, .errorlist li").all_inner_texts())
 
 
