@@ -77,7 +77,7 @@ def _add_document(page, pdf_file):
     snap(page, "01-document-ingevuld")
     page.get_by_role("button", name="Opslaan", exact=True).click()
     snap(page, "02-document-opgeslagen")
-    assert "met succes toegevoegd" in messages(page)
+    assert f"\u2018{DOCUMENT}\u2019 is toegevoegd." in messages(page)  # not Django's "De document …" (locale/nl)
 
 
 def _fill_article(page, event_day):
@@ -156,7 +156,7 @@ def test_eindredacteur_creates_previews_schedules_and_publishes_event_with_docum
     _fill_article(page, event_day)
     page.get_by_role("button", name="Opslaan en opnieuw bewerken").click()
     snap(page, "04-artikel-opgeslagen")
-    assert "met succes toegevoegd" in messages(page)
+    assert f"\u2018{TITLE}\u2019 is toegevoegd. U kunt hieronder verder bewerken." in messages(page)
     article = Article.objects.get(slug=SLUG)
     assert article.status == Article.Status.DRAFT
     assert "<h2>Programma</h2>" in article.body
@@ -196,7 +196,7 @@ def test_eindredacteur_creates_previews_schedules_and_publishes_event_with_docum
     page.locator("#id_publish_at_1").fill("")
     page.get_by_role("button", name="Opslaan en opnieuw bewerken").click()
     snap(page, "08-gepubliceerd")
-    assert "met succes gewijzigd" in messages(page)
+    assert f"\u2018{TITLE}\u2019 is opgeslagen. U kunt hieronder verder bewerken." in messages(page)
     expect(page.get_by_text("Wat u opslaat, is direct te zien op de site.")).to_be_visible()
     assert page.get_by_role("link", name="Weergeven op website").get_attribute("href") == f"/nieuws/{SLUG}/"
     article.refresh_from_db()
