@@ -122,9 +122,10 @@ def database_url(settings_dict: dict) -> str:
 
 
 def _filesystem_broker(folder: Path) -> Broker:
-    for sub in ("queue", "processed"):
+    for sub in ("queue", "processed", "control"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     options = {
+        "control_folder": str(folder / "control"),
         "data_folder_in": str(folder / "queue"),
         "data_folder_out": str(folder / "queue"),
         "processed_folder": str(folder / "processed"),
