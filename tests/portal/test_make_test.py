@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def run_test_script(*args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "DJANGO_"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "DJANGO_", "TEST_WITHOUT_SERVERS"))}
     return subprocess.run(
         ["bash", "scripts/test.sh", "-p", "no:cacheprovider", *args],
         cwd=ROOT,
