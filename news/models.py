@@ -330,10 +330,18 @@ class AuditEntry(models.Model):
         SCHEDULED = "ingepland", _("Ingepland")
         UNPUBLISHED = "teruggetrokken", _("Teruggetrokken")
         RESTORED = "hersteld", _("Eerdere versie hersteld")
+        DELETED = "verwijderd", _("Verwijderd")
 
+    # SET_NULL, not CASCADE: the log outlives the article, and `article_title` still says which one it was.
     article = models.ForeignKey(
-        Article, verbose_name=_("artikel"), on_delete=models.CASCADE, related_name="audit_entries"
+        Article,
+        verbose_name=_("artikel"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_entries",
     )
+    article_title = models.CharField(_("titel van het artikel"), max_length=250, blank=True)
     action = models.CharField(_("actie"), max_length=20, choices=Action.choices)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), null=True, on_delete=models.SET_NULL, related_name="+"
@@ -347,7 +355,12 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("logboek")
 
     def __str__(self):
-        return f"{self.get_action_display()}: {self.article}"
+        return f"{self.get_action_display()}: {self.article_title or self.article}"
+
+    def save(self, *args, **kwargs):
+        if not self.article_title and self.article_id:
+            self.article_title = self.article.title[:250]
+        super().save(*args, **kwargs)
 
 
 class SiteText(models.Model):

@@ -17,6 +17,7 @@ from reversion.models import Version
 from news.forms import ArticleAdminForm
 from news.models import Article, ArticleLink
 from news.services import (
+    article_delete,
     article_publish,
     article_restore_revision,
     article_save,
@@ -188,6 +189,13 @@ class ArticleAdmin(VersionAdmin):
 
     def save_model(self, request, obj, form, change):
         article_save(article=obj, user=request.user, themes=form.cleaned_data["themes"])
+
+    def delete_model(self, request, obj):
+        article_delete(article=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            article_delete(article=article, user=request.user)
 
     # --- Workflow ------------------------------------------------------------------------------
 

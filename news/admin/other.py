@@ -109,11 +109,11 @@ class ArticleRedirectAdmin(admin.ModelAdmin):
 class AuditEntryAdmin(admin.ModelAdmin):
     """Read-only: who published what when. Entries are written by the services only."""
 
-    list_display = ["at", "action", "article", "user", "detail"]
+    list_display = ["at", "action", "article_title", "user", "detail"]
     list_filter = ["action", "user"]
-    search_fields = ["article__title", "detail"]
+    search_fields = ["article_title", "detail"]
     date_hierarchy = "at"
-    list_select_related = ["article", "user"]
+    list_select_related = ["user"]
 
     def has_add_permission(self, request):
         return False

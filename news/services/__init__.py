@@ -1,6 +1,7 @@
 """Every write in the news app; import services from here."""
 
 from news.services.articles import (
+    article_delete,
     article_publish,
     article_restore_revision,
     article_save,
@@ -14,6 +15,7 @@ from news.services.documents import document_save
 from news.services.groups import groups_sync
 
 __all__ = [
+    "article_delete",
     "article_publish",
     "article_restore_revision",
     "article_save",

@@ -46,7 +46,9 @@ def themes_validate(themes: Iterable[Theme]) -> list[Theme]:
 
 
 def _audit(*, article: Article, action: str, user, detail: str = "") -> AuditEntry:
-    return AuditEntry.objects.create(article=article, action=action, user=user if user else None, detail=detail[:250])
+    return AuditEntry.objects.create(
+        article=article, article_title=article.title[:250], action=action, user=user or None, detail=detail[:250]
+    )
 
 
 def _after_write(user) -> None:
@@ -164,6 +166,21 @@ def article_unpublish(*, article: Article, user=None) -> Article:
     if not can_publish(user):
         raise PermissionDenied(_("Alleen een eindredacteur mag artikelen terugtrekken."))
     return _set_status(article=article, status=Article.Status.DRAFT, user=user, action=AuditEntry.Action.UNPUBLISHED)
+
+
+@transaction.atomic
+def article_delete(*, article: Article, user=None) -> None:
+    """Delete the article; the audit log keeps a 'verwijderd' entry and all earlier ones (by title).
+
+    Only a user with delete permission (the Eindredacteur) may do this: PermissionDenied otherwise.
+    """
+    if user is not None and not user.has_perm("news.delete_article"):
+        raise PermissionDenied(_("Alleen een eindredacteur mag artikelen verwijderen."))
+    detail = _("Webadres was %(url)s") % {"url": article.get_absolute_url()}
+    _audit(article=article, action=AuditEntry.Action.DELETED, user=user, detail=detail)
+    logger.info("Article %s deleted by %s", article.pk, user)
+    article.delete()
+    transaction.on_commit(caching.public_pages_changed)
 
 
 def _revision_links(version: Version) -> list[tuple[str, str]]:

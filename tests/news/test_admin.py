@@ -225,3 +225,37 @@ def test_article_changelist_offers_recover_only_to_eindredacteur(client):
     assert recover_url not in client.get(reverse("admin:news_article_changelist")).text
     client.force_login(editor_user("Eindredacteur", username="eindredacteur"))
     assert recover_url in client.get(reverse("admin:news_article_changelist")).text
+
+
+def test_article_admin_delete_by_eindredacteur_keeps_the_log(chief_client):
+    article = ArticleFactory(title="Oude oproep")
+    AuditEntry.objects.create(article=article, action=AuditEntry.Action.PUBLISHED)
+    url = reverse("admin:news_article_delete", args=[article.pk])
+    assert "logregel" not in chief_client.get(url).content.decode()
+    response = chief_client.post(url, {"post": "yes"})
+    assert response.status_code == 302
+    assert not Article.objects.filter(pk=article.pk).exists()
+    deleted = AuditEntry.objects.get(action=AuditEntry.Action.DELETED)
+    assert (deleted.article_title, deleted.user.username) == ("Oude oproep", "eindredacteur")
+    assert AuditEntry.objects.get(action=AuditEntry.Action.PUBLISHED).article_title == "Oude oproep"
+    changelist = chief_client.get(reverse("admin:news_auditentry_changelist")).content.decode()
+    assert "Oude oproep" in changelist
+
+
+def test_article_admin_bulk_delete_records_each_article(chief_client):
+    articles = ArticleFactory.create_batch(2)
+    response = chief_client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "delete_selected", "_selected_action": [a.pk for a in articles], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not Article.objects.exists()
+    titles = set(AuditEntry.objects.filter(action=AuditEntry.Action.DELETED).values_list("article_title", flat=True))
+    assert titles == {a.title for a in articles}
+
+
+def test_article_admin_delete_refused_for_redacteur(editor_client):
+    article = ArticleFactory()
+    response = editor_client.post(reverse("admin:news_article_delete", args=[article.pk]), {"post": "yes"})
+    assert response.status_code == 403
+    assert Article.objects.filter(pk=article.pk).exists()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from news.models import Article, ArticleRedirect, AuditEntry, Document
 from news.sample_content.pdf import pdf_bytes
 from news.services import (
+    article_delete,
     article_publish,
     article_save,
     article_submit_for_review,
@@ -230,3 +231,25 @@ def test_article_save_slug_change_keeps_old_url_working(client):
     response = client.get("/nieuws/oude-titel/")
     assert response.status_code == 301
     assert response["Location"] == "/nieuws/nieuwe-titel/"
+
+
+def test_article_delete_keeps_the_audit_trail_with_the_title():
+    user = editor_user("Eindredacteur")
+    article = _new_article(title="Weg ermee")
+    article_save(article=article, user=user, themes=[ThemeFactory()])
+    article_delete(article=article, user=user)
+    assert not Article.objects.filter(title="Weg ermee").exists()
+    entries = list(AuditEntry.objects.order_by("id").values_list("action", "article", "article_title", "user"))
+    assert entries == [
+        (AuditEntry.Action.CREATED, None, "Weg ermee", user.pk),
+        (AuditEntry.Action.DELETED, None, "Weg ermee", user.pk),
+    ]
+    assert str(AuditEntry.objects.get(action=AuditEntry.Action.DELETED)) == "Verwijderd: Weg ermee"
+
+
+def test_article_delete_refused_for_redacteur():
+    article = ArticleFactory()
+    with pytest.raises(PermissionDenied, match="eindredacteur"):
+        article_delete(article=article, user=editor_user("Redacteur"))
+    assert Article.objects.filter(pk=article.pk).exists()
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.DELETED).exists()
