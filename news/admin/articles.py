@@ -28,6 +28,14 @@ from news.services import (
 
 PUBLIC_TEMPLATE = "news/article_detail.html"
 FALLBACK_TEMPLATE = "admin/news/article/preview_page.html"
+
+
+def _publish_now(*, article, user):
+    """After save_model emptied 'Publiceren vanaf': publish a draft; a scheduled article is live already."""
+    if article.status != Article.Status.PUBLISHED:
+        article_publish(article=article, user=user)
+
+
 # POST keys of the workflow buttons under the change form, mapped to (service, success message).
 WORKFLOW_BUTTONS = {
     "_submit_review": (article_submit_for_review, _("Het artikel is ter review aangeboden.")),
@@ -36,6 +44,7 @@ WORKFLOW_BUTTONS = {
         _("Het artikel is gepubliceerd. Staat 'Publiceren vanaf' in de toekomst, dan is het ingepland."),
     ),
     "_unpublish": (article_unpublish, _("Het artikel is teruggetrokken en weer een concept.")),
+    "_publish_now": (_publish_now, _("Het artikel is gepubliceerd en staat nu op de site.")),
 }
 
 
@@ -188,6 +197,8 @@ class ArticleAdmin(VersionAdmin):
         return obj.is_event
 
     def save_model(self, request, obj, form, change):
+        if "_publish_now" in request.POST and can_publish(request.user):
+            obj.publish_at = None  # 'Nu publiceren': drop the planned moment, so the save makes it visible
         article_save(article=obj, user=request.user, themes=form.cleaned_data["themes"])
 
     def delete_model(self, request, obj):
@@ -231,6 +242,7 @@ class ArticleAdmin(VersionAdmin):
         context.update(
             can_publish=can_publish(request.user),
             is_published=bool(obj and obj.status == Article.Status.PUBLISHED),
+            publish_at_future=bool(obj and obj.publish_at and obj.publish_at > timezone.now()),
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -119,8 +119,29 @@ def article_save(
         reversion.add_to_revision(article)
         action = AuditEntry.Action.CREATED if stored is None else AuditEntry.Action.CHANGED
         _audit(article=article, action=action, user=user)
+        if stored is not None:
+            _audit_visibility_change(article=article, stored=stored, user=user)
         _after_write(user)
     return article
+
+
+def _is_future(moment) -> bool:
+    return moment is not None and moment > timezone.now()
+
+
+def _scheduled_detail(article: Article) -> str:
+    return _("Zichtbaar vanaf %s") % timezone.localtime(article.publish_at).strftime("%d-%m-%Y %H:%M")
+
+
+def _audit_visibility_change(*, article: Article, stored: Article, user) -> None:
+    """A plain save of a published article can publish it now or (re)schedule it: log that moment too."""
+    published = Article.Status.PUBLISHED
+    if article.status != published or stored.status != published or article.publish_at == stored.publish_at:
+        return
+    if _is_future(article.publish_at):
+        _audit(article=article, action=AuditEntry.Action.SCHEDULED, user=user, detail=_scheduled_detail(article))
+    elif _is_future(stored.publish_at):
+        _audit(article=article, action=AuditEntry.Action.PUBLISHED, user=user)
 
 
 def _set_status(*, article: Article, status: str, user, action: str, detail: str = "") -> Article:
@@ -150,10 +171,8 @@ def article_publish(*, article: Article, user=None) -> Article:
         raise PermissionDenied(_("Alleen een eindredacteur mag artikelen publiceren."))
     themes_validate(article.themes.all())
     article.full_clean(exclude=["themes", "related_articles", "documents"])
-    scheduled = article.publish_at is not None and article.publish_at > timezone.now()
-    if scheduled:
-        local = timezone.localtime(article.publish_at)
-        action, detail = AuditEntry.Action.SCHEDULED, _("Zichtbaar vanaf %s") % local.strftime("%d-%m-%Y %H:%M")
+    if _is_future(article.publish_at):
+        action, detail = AuditEntry.Action.SCHEDULED, _scheduled_detail(article)
     else:
         action, detail = AuditEntry.Action.PUBLISHED, ""
     logger.info("Article %s %s by %s", article.pk, action, user)

@@ -259,3 +259,34 @@ def test_article_admin_delete_refused_for_redacteur(editor_client):
     response = editor_client.post(reverse("admin:news_article_delete", args=[article.pk]), {"post": "yes"})
     assert response.status_code == 403
     assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_article_admin_publish_now_makes_scheduled_article_visible(chief_client):
+    article = ArticleFactory(published=True, publish_at=timezone.now() + datetime.timedelta(days=2))
+    url = reverse("admin:news_article_change", args=[article.pk])
+    assert 'name="_publish_now"' in chief_client.get(url).content.decode()
+    data = article_post_data(article, publish_at_0="01-01-2099", publish_at_1="08:00")
+    response = chief_client.post(url, {**data, "_publish_now": "1"}, follow=True)
+    assert "Het artikel is gepubliceerd en staat nu op de site." in response.content.decode()
+    article.refresh_from_db()
+    assert article.publish_at is None
+    assert Article.objects.published().filter(pk=article.pk).exists()
+    assert article.audit_entries.filter(action=AuditEntry.Action.PUBLISHED).count() == 1
+
+
+def test_article_admin_publish_now_publishes_draft_with_planned_moment(chief_client):
+    article = ArticleFactory(draft=True, publish_at=timezone.now() + datetime.timedelta(days=2))
+    url = reverse("admin:news_article_change", args=[article.pk])
+    chief_client.post(url, {**article_post_data(article), "_publish_now": "1"})
+    article.refresh_from_db()
+    assert (article.status, article.publish_at) == (Article.Status.PUBLISHED, None)
+    assert Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_article_admin_publish_now_not_offered_to_redacteur_or_for_live_article(client, chief_client):
+    scheduled = ArticleFactory(published=True, publish_at=timezone.now() + datetime.timedelta(days=2))
+    live = ArticleFactory(published=True)
+    assert "_publish_now" not in chief_client.get(reverse("admin:news_article_change", args=[live.pk])).content.decode()
+    client.force_login(editor_user("Redacteur"))
+    page = client.get(reverse("admin:news_article_change", args=[scheduled.pk])).content.decode()
+    assert "_publish_now" not in page

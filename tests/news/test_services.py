@@ -253,3 +253,33 @@ def test_article_delete_refused_for_redacteur():
         article_delete(article=article, user=editor_user("Redacteur"))
     assert Article.objects.filter(pk=article.pk).exists()
     assert not AuditEntry.objects.filter(action=AuditEntry.Action.DELETED).exists()
+
+
+def _actions(article):
+    return list(article.audit_entries.order_by("id").values_list("action", flat=True))
+
+
+def test_article_save_clearing_publish_at_of_scheduled_article_records_published():
+    article = ArticleFactory(published=True, publish_at=timezone.now() + datetime.timedelta(days=2))
+    article.publish_at = None
+    article_save(article=article, user=editor_user("Eindredacteur"))
+    assert _actions(article) == [AuditEntry.Action.CHANGED, AuditEntry.Action.PUBLISHED]
+    assert Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_article_save_moving_live_article_into_the_future_records_scheduled():
+    article = ArticleFactory(published=True)
+    article.publish_at = timezone.now() + datetime.timedelta(days=3)
+    article_save(article=article, user=editor_user("Eindredacteur"))
+    assert _actions(article) == [AuditEntry.Action.CHANGED, AuditEntry.Action.SCHEDULED]
+    assert article.audit_entries.get(action=AuditEntry.Action.SCHEDULED).detail.startswith("Zichtbaar vanaf ")
+
+
+def test_article_save_without_visibility_change_records_only_changed():
+    live = ArticleFactory(published=True)
+    draft = ArticleFactory(draft=True)
+    draft.publish_at = timezone.now() + datetime.timedelta(days=3)
+    for article in (live, draft):
+        article.title = "Nieuwe titel"
+        article_save(article=article)
+        assert _actions(article) == [AuditEntry.Action.CHANGED]
