@@ -36,6 +36,15 @@ def _publish_now(*, article, user):
         article_publish(article=article, user=user)
 
 
+PUBLISH_HELP_CHIEF = _(
+    "Publiceren doet de eindredacteur met de knop onderaan. Met 'Publiceren vanaf' plant u het "
+    "artikel in: het wordt dan vanzelf zichtbaar."
+)
+PUBLISH_HELP_EDITOR = _("Publiceren doet de eindredacteur. Bied het artikel ter review aan als het klaar is.")
+PUBLICATION_FIELDSET = _("Publicatie")
+EVENT_FIELDSET = _("Alleen voor bijeenkomsten")
+
+
 # POST keys of the workflow buttons under the change form, mapped to (service, success message).
 WORKFLOW_BUTTONS = {
     "_submit_review": (article_submit_for_review, _("Het artikel is ter review aangeboden.")),
@@ -128,7 +137,7 @@ class ArticleAdmin(VersionAdmin):
         (None, {"fields": ["title", "slug", "subtitle", "lead", "body"]}),
         (_("Thema's en soort"), {"fields": ["themes", "kind", "author"]}),
         (
-            _("Publicatie"),
+            PUBLICATION_FIELDSET,
             {
                 "fields": [
                     "status_display",
@@ -136,14 +145,11 @@ class ArticleAdmin(VersionAdmin):
                     ("publish_at", "unpublish_at"),
                     ("is_pinned", "pinned_until"),
                 ],
-                "description": _(
-                    "Publiceren doet de eindredacteur met de knop onderaan. Met 'Publiceren vanaf' plant u het "
-                    "artikel in: het wordt dan vanzelf zichtbaar."
-                ),
+                "description": PUBLISH_HELP_CHIEF,
             },
         ),
         (
-            _("Alleen voor bijeenkomsten"),
+            EVENT_FIELDSET,
             {
                 "classes": ["collapse"],
                 "fields": [
@@ -170,6 +176,19 @@ class ArticleAdmin(VersionAdmin):
         if Article.objects.published().filter(pk=obj.pk).exists():
             return obj.get_absolute_url()
         return reverse("admin:news_article_preview_page", args=[obj.pk])
+
+    def get_fieldsets(self, request, obj=None):
+        """Event fields open when the article is an event; scheduling help only for who may schedule."""
+        is_event = bool(obj and (obj.is_event or obj.kind == Article.Kind.BIJEENKOMST))
+        fieldsets = []
+        for name, options in super().get_fieldsets(request, obj):
+            options = dict(options)
+            if name == EVENT_FIELDSET and is_event:
+                options["classes"] = [c for c in options.get("classes", []) if c != "collapse"]
+            if name == PUBLICATION_FIELDSET and not can_publish(request.user):
+                options["description"] = PUBLISH_HELP_EDITOR
+            fieldsets.append((name, options))
+        return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
         if can_publish(request.user):

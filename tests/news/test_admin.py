@@ -290,3 +290,27 @@ def test_article_admin_publish_now_not_offered_to_redacteur_or_for_live_article(
     client.force_login(editor_user("Redacteur"))
     page = client.get(reverse("admin:news_article_change", args=[scheduled.pk])).content.decode()
     assert "_publish_now" not in page
+
+
+def _event_fieldset(html):
+    start = html.index("Alleen voor bijeenkomsten")
+    return html[html.rindex("<fieldset", 0, start) : start]
+
+
+def test_article_admin_event_fieldset_open_for_event_and_collapsed_otherwise(chief_client):
+    event = ArticleFactory(kind=Article.Kind.BIJEENKOMST, event_starts_at=timezone.now() + datetime.timedelta(days=9))
+    news = ArticleFactory(kind=Article.Kind.NIEUWS)
+    event_page = chief_client.get(reverse("admin:news_article_change", args=[event.pk])).content.decode()
+    news_page = chief_client.get(reverse("admin:news_article_change", args=[news.pk])).content.decode()
+    assert "collapse" not in _event_fieldset(event_page)
+    assert "collapse" in _event_fieldset(news_page)
+
+
+def test_article_admin_scheduling_help_only_for_eindredacteur(client, chief_client):
+    article = ArticleFactory(draft=True)
+    url = reverse("admin:news_article_change", args=[article.pk])
+    assert "plant u het artikel in" in chief_client.get(url).content.decode()
+    client.force_login(editor_user("Redacteur"))
+    page = client.get(url).content.decode()
+    assert "plant u het artikel in" not in page
+    assert "Bied het artikel ter review aan" in page
