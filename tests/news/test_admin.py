@@ -314,3 +314,19 @@ def test_article_admin_scheduling_help_only_for_eindredacteur(client, chief_clie
     page = client.get(url).content.decode()
     assert "plant u het artikel in" not in page
     assert "Bied het artikel ter review aan" in page
+
+
+def test_article_preview_page_shows_preview_notice_with_edit_link(editor_client):
+    article = ArticleFactory(draft=True)
+    html = editor_client.get(reverse("admin:news_article_preview_page", args=[article.pk])).content.decode()
+    assert "dit artikel is nog niet (of niet zo) gepubliceerd" in html
+    assert 'class="utrecht-alert utrecht-alert--warning news-preview-notice"' in html
+    assert f'href="{reverse("admin:news_article_change", args=[article.pk])}">Terug naar bewerken</a>' in html
+
+
+def test_article_public_page_never_shows_preview_notice(client):
+    article = ArticleFactory(published=True)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert article.title in html
+    assert "Terug naar bewerken" not in html
+    assert "news-preview-notice" not in html
