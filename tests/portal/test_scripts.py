@@ -59,8 +59,8 @@ def test_ensure_editor_creates_then_refreshes_account(tmp_path, capsys):
     assert user.is_staff
     assert get_user_model().objects.filter(username="redactie").count() == 1
     output = capsys.readouterr().out
-    assert "Redacteur aangemaakt: gebruikersnaam redactie" in output
-    assert f"Redacteur bijgewerkt: gebruikersnaam redactie, wachtwoord {password}" in output
+    assert "Eindredacteur-account aangemaakt: gebruikersnaam redactie" in output
+    assert f"Eindredacteur-account bijgewerkt: gebruikersnaam redactie, wachtwoord {password}" in output
 
 
 @pytest.mark.django_db

@@ -47,8 +47,8 @@ class Command(BaseCommand):
                 user.groups.add(group)
 
         if created:
-            message = gettext("Redacteur aangemaakt: gebruikersnaam %(username)s, wachtwoord %(password)s")
+            message = gettext("Eindredacteur-account aangemaakt: gebruikersnaam %(username)s, wachtwoord %(password)s")
         else:
-            message = gettext("Redacteur bijgewerkt: gebruikersnaam %(username)s, wachtwoord %(password)s")
+            message = gettext("Eindredacteur-account bijgewerkt: gebruikersnaam %(username)s, wachtwoord %(password)s")
         role = gettext("groep %(group)s") % {"group": EDITOR_GROUP} if group else gettext("beheerder")
         self.stdout.write(f"{message % {'username': username, 'password': password}} ({role})")
