@@ -154,7 +154,15 @@ class Article(models.Model):
         INTERVIEW = "interview", _("Interview")
 
     title = models.CharField(_("titel"), max_length=250)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("webadres (slug)"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "Het laatste deel van het webadres, zoals /nieuws/titel-van-het-artikel/. "
+            "Alleen kleine letters, cijfers en streepjes. Wijzigt u het later, dan blijft het oude adres ook werken."
+        ),
+    )
     subtitle = models.CharField(_("ondertitel"), max_length=250, blank=True)
     lead = models.TextField(
         _("inleiding"),

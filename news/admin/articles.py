@@ -1,6 +1,9 @@
 """Article admin: list, edit form, workflow buttons, preview and revision history."""
 
+import json
+
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -14,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from news.admin.base import CapitalTitleMixin
 from news.forms import ArticleAdminForm
 from news.models import Article, ArticleLink
 from news.services import (
@@ -107,12 +111,22 @@ class ArticleLinkInline(admin.TabularInline):
     model = ArticleLink
     extra = 1
     fields = ["label", "url", "order"]
-    verbose_name = _("link om verder te gaan")
+    verbose_name = _("link")
+
     verbose_name_plural = _("links om verder te gaan (bijvoorbeeld 'Meer informatie en aanmelden')")
 
 
+class LowercaseAddTextFormSet(helpers.InlineAdminFormSet):
+    """Django's add button says 'Nog een Link toevoegen' (capfirst mid-sentence); Dutch wants 'link'."""
+
+    def inline_formset_data(self):
+        data = json.loads(super().inline_formset_data())
+        data["options"]["addText"] = _("Nog een %(name)s toevoegen") % {"name": self.opts.verbose_name}
+        return json.dumps(data)
+
+
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/news/article/change_form.html"
     change_list_template = "admin/news/article/change_list.html"
@@ -189,6 +203,12 @@ class ArticleAdmin(VersionAdmin):
                 options["description"] = PUBLISH_HELP_EDITOR
             fieldsets.append((name, options))
         return fieldsets
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            inline_formset.__class__ = LowercaseAddTextFormSet
+        return inline_formsets
 
     def get_readonly_fields(self, request, obj=None):
         if can_publish(request.user):

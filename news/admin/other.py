@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from news import caching
+from news.admin.base import CapitalTitleMixin
 from news.forms import DocumentAdminForm
 from news.models import ArticleRedirect, AuditEntry, ContactPoint, Document, QuickLink, SiteText, Theme
 from news.services import document_save
@@ -30,7 +31,7 @@ class PublicPagesChangedMixin:
 
 
 @admin.register(Theme)
-class ThemeAdmin(PublicPagesChangedMixin, admin.ModelAdmin):
+class ThemeAdmin(PublicPagesChangedMixin, CapitalTitleMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order", "is_active", "contact_point"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]
@@ -40,7 +41,7 @@ class ThemeAdmin(PublicPagesChangedMixin, admin.ModelAdmin):
 
 
 @admin.register(ContactPoint)
-class ContactPointAdmin(PublicPagesChangedMixin, admin.ModelAdmin):
+class ContactPointAdmin(PublicPagesChangedMixin, CapitalTitleMixin, admin.ModelAdmin):
     list_display = ["name", "email", "phone", "show_in_contact_block", "order", "last_checked"]
     list_editable = ["show_in_contact_block", "order"]
     list_filter = ["show_in_contact_block"]
@@ -48,7 +49,7 @@ class ContactPointAdmin(PublicPagesChangedMixin, admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(CapitalTitleMixin, admin.ModelAdmin):
     form = DocumentAdminForm
     list_display = ["title", "kind", "date", "issuer"]
     list_filter = ["kind", "themes"]
@@ -70,7 +71,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(SiteText)
-class SiteTextAdmin(PublicPagesChangedMixin, admin.ModelAdmin):
+class SiteTextAdmin(PublicPagesChangedMixin, CapitalTitleMixin, admin.ModelAdmin):
     """One row: the list goes straight to it, and it can be neither added twice nor deleted."""
 
     fields = ["title", "intro", "newsletter_cta"]
@@ -92,21 +93,21 @@ class SiteTextAdmin(PublicPagesChangedMixin, admin.ModelAdmin):
 
 
 @admin.register(QuickLink)
-class QuickLinkAdmin(PublicPagesChangedMixin, admin.ModelAdmin):
+class QuickLinkAdmin(PublicPagesChangedMixin, CapitalTitleMixin, admin.ModelAdmin):
     list_display = ["label", "url", "order", "is_active"]
     list_editable = ["order", "is_active"]
     search_fields = ["label", "url"]
 
 
 @admin.register(ArticleRedirect)
-class ArticleRedirectAdmin(admin.ModelAdmin):
+class ArticleRedirectAdmin(CapitalTitleMixin, admin.ModelAdmin):
     list_display = ["old_slug", "article", "created_at"]
     search_fields = ["old_slug", "article__title"]
     autocomplete_fields = ["article"]
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(CapitalTitleMixin, admin.ModelAdmin):
     """Read-only: who published what when. Entries are written by the services only."""
 
     list_display = ["at", "action", "article_title", "user", "detail"]

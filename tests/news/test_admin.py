@@ -330,3 +330,16 @@ def test_article_public_page_never_shows_preview_notice(client):
     assert article.title in html
     assert "Terug naar bewerken" not in html
     assert "news-preview-notice" not in html
+
+
+def test_article_admin_titles_labels_and_inline_are_dutch_sentences(chief_client):
+    add_page = chief_client.get(reverse("admin:news_article_add")).content.decode()
+    assert "<title>Artikel toevoegen |" in add_page
+    assert "Webadres (slug)" in add_page
+    assert "Het laatste deel van het webadres" in add_page
+    assert "Nog een link toevoegen" in add_page
+    article = ArticleFactory()
+    change_page = chief_client.get(reverse("admin:news_article_change", args=[article.pk])).content.decode()
+    assert "| Artikel wijzigen |" in change_page
+    document_page = chief_client.get(reverse("admin:news_document_add")).content.decode()
+    assert "<title>Document toevoegen |" in document_page
