@@ -74,8 +74,9 @@ def article_detail(request, slug):
         if target is not None and target.slug != slug:
             return HttpResponsePermanentRedirect(target.get_absolute_url())
         raise Http404("Artikel niet gevonden")
-    contact_points = list(dict.fromkeys(t.contact_point for t in article.themes.all() if t.contact_point))
-    context = {"article": article, "contact_points": contact_points}
+    # Not "contact_points": that name is the site-wide "Hulp en contact" block of the footer (chrome).
+    theme_contact_points = list(dict.fromkeys(t.contact_point for t in article.themes.all() if t.contact_point))
+    context = {"article": article, "theme_contact_points": theme_contact_points}
     return render(request, "news/article_detail.html", context)
 
 

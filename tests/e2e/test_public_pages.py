@@ -112,3 +112,22 @@ def test_not_found_page_search_box_works(site_content, page):
 
     page.wait_for_url(re.compile(r"/zoeken/\?q=mantelzorg"))
     assert page.locator("main").get_by_role("link", name="Bijeenkomst over mantelzorg in de wijk").count() >= 1
+
+
+@pytest.mark.parametrize("path", ["/", "/nieuws/nieuwe-subsidieregeling-buurtinitiatieven/", "/themas/"])
+def test_footer_shows_site_contact_block_on_every_page(site_content, page, path):
+    page.visit(path)
+
+    footer = page.locator("footer")
+    assert footer.get_by_role("heading", name="Hulp en contact").count() == 1
+    assert footer.get_by_role("link", name="jeugd@example.nl").count() == 1
+    assert footer.get_by_role("link", name="wmo@example.nl").count() == 1
+
+
+def test_article_page_shows_its_theme_contact_point(site_content, page):
+    page.visit("/nieuws/nieuwe-subsidieregeling-buurtinitiatieven/")
+
+    main = page.locator("main")
+    assert main.get_by_role("heading", name="Vragen?").count() == 1
+    assert main.get_by_role("link", name="jeugd@example.nl").count() == 1
+    assert main.get_by_role("link", name="wmo@example.nl").count() == 0  # not this article's theme
