@@ -236,6 +236,8 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
         return obj.is_event
 
     def save_model(self, request, obj, form, change):
+        # The publish button after this save keeps a publication date the editor just chose.
+        request.keep_publication_date = "publication_date" in form.changed_data
         if "_publish_now" in request.POST and can_publish(request.user):
             obj.publish_at = None  # 'Nu publiceren': drop the planned moment, so the save makes it visible
         article_save(article=obj, user=request.user, themes=form.cleaned_data["themes"])
@@ -252,8 +254,13 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
     def _run_workflow(self, request, obj):
         for key, (service, success) in WORKFLOW_BUTTONS.items():
             if key in request.POST:
+                options = (
+                    {"keep_publication_date": getattr(request, "keep_publication_date", False)}
+                    if key == "_publish"
+                    else {}
+                )
                 try:
-                    service(article=obj, user=request.user)
+                    service(article=obj, user=request.user, **options)
                 except (PermissionDenied, ValidationError) as error:
                     self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
                 else:

@@ -102,6 +102,8 @@ def article_save(
         themes = themes_validate(themes)
     elif stored is None or not stored.themes.exists():
         raise ValidationError({"themes": _("Kies minstens één thema.")})
+    if stored is not None:
+        _undo_planned_date(article=article, stored=stored)
     article.full_clean(exclude=["themes", "related_articles", "documents"])
     if stored is None and user is not None and user.is_authenticated:
         article.created_by = user
@@ -133,6 +135,14 @@ def _scheduled_detail(article: Article) -> str:
     return _("Zichtbaar vanaf %s") % timezone.localtime(article.publish_at).strftime("%d-%m-%Y %H:%M")
 
 
+def _undo_planned_date(*, article: Article, stored: Article) -> None:
+    """Published now instead of on the planned day: the date article_publish gave it becomes today."""
+    planned_day = timezone.localdate(stored.publish_at) if stored.is_scheduled else None
+    today = timezone.localdate()
+    if planned_day and not _is_future(article.publish_at) and article.publication_date == planned_day > today:
+        article.publication_date = today
+
+
 def _audit_visibility_change(*, article: Article, stored: Article, user) -> None:
     """A plain save of a published article can publish it now or (re)schedule it: log that moment too."""
     published = Article.Status.PUBLISHED
@@ -144,11 +154,13 @@ def _audit_visibility_change(*, article: Article, stored: Article, user) -> None
         _audit(article=article, action=AuditEntry.Action.PUBLISHED, user=user)
 
 
-def _set_status(*, article: Article, status: str, user, action: str, detail: str = "") -> Article:
+def _set_status(
+    *, article: Article, status: str, user, action: str, detail: str = "", extra_fields: Sequence[str] = ()
+) -> Article:
     with reversion.create_revision():
         reversion.set_comment(str(AuditEntry.Action(action).label))
         article.status = status
-        article.save(update_fields=["status", "updated_at"])
+        article.save(update_fields=["status", "updated_at", *extra_fields])
         _audit(article=article, action=action, user=user, detail=detail)
         _after_write(user)
     return article
@@ -165,18 +177,33 @@ def article_submit_for_review(*, article: Article, user=None) -> Article:
 
 
 @transaction.atomic
-def article_publish(*, article: Article, user=None) -> Article:
-    """Publish now, or schedule when `publish_at` is in the future. Eindredacteur only (PermissionDenied)."""
+def article_publish(*, article: Article, user=None, keep_publication_date: bool = False) -> Article:
+    """Publish now, or schedule when `publish_at` is in the future. Eindredacteur only (PermissionDenied).
+
+    A scheduled article gets the planned day as its publication date, so it sorts where readers expect it,
+    unless `keep_publication_date` (the editor chose that date on purpose).
+    """
     if not can_publish(user):
         raise PermissionDenied(_("Alleen een eindredacteur mag artikelen publiceren."))
     themes_validate(article.themes.all())
     article.full_clean(exclude=["themes", "related_articles", "documents"])
+    extra_fields = []
     if _is_future(article.publish_at):
         action, detail = AuditEntry.Action.SCHEDULED, _scheduled_detail(article)
+        if not keep_publication_date:
+            article.publication_date = timezone.localdate(article.publish_at)
+            extra_fields.append("publication_date")
     else:
         action, detail = AuditEntry.Action.PUBLISHED, ""
     logger.info("Article %s %s by %s", article.pk, action, user)
-    return _set_status(article=article, status=Article.Status.PUBLISHED, user=user, action=action, detail=detail)
+    return _set_status(
+        article=article,
+        status=Article.Status.PUBLISHED,
+        user=user,
+        action=action,
+        detail=detail,
+        extra_fields=extra_fields,
+    )
 
 
 @transaction.atomic

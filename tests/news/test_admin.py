@@ -343,3 +343,17 @@ def test_article_admin_titles_labels_and_inline_are_dutch_sentences(chief_client
     assert "| Artikel wijzigen |" in change_page
     document_page = chief_client.get(reverse("admin:news_document_add")).content.decode()
     assert "<title>Document toevoegen |" in document_page
+
+
+@pytest.mark.parametrize(("new_date", "expected"), [(None, "planned"), ("2026-01-02", "2026-01-02")])
+def test_article_admin_schedule_moves_publication_date_unless_editor_set_it(chief_client, new_date, expected):
+    article = ArticleFactory(draft=True, publication_date=datetime.date(2025, 6, 1))
+    planned = timezone.localdate() + datetime.timedelta(days=4)
+    data = article_post_data(article, publish_at_0=planned.strftime("%d-%m-%Y"), publish_at_1="08:00")
+    data["initial-publication_date"] = "2025-06-01"  # the form's hidden initial (the field has a callable default)
+    if new_date:
+        data["publication_date"] = new_date
+    chief_client.post(reverse("admin:news_article_change", args=[article.pk]), {**data, "_publish": "1"})
+    article.refresh_from_db()
+    assert article.is_scheduled
+    assert article.publication_date == (planned if expected == "planned" else datetime.date.fromisoformat(expected))

@@ -283,3 +283,34 @@ def test_article_save_without_visibility_change_records_only_changed():
         article.title = "Nieuwe titel"
         article_save(article=article)
         assert _actions(article) == [AuditEntry.Action.CHANGED]
+
+
+def test_article_publish_scheduled_takes_the_planned_day_as_publication_date():
+    planned = timezone.now() + datetime.timedelta(days=5)
+    article = ArticleFactory(draft=True, publish_at=planned, publication_date=datetime.date(2026, 1, 2))
+    article_publish(article=article, user=editor_user("Eindredacteur"))
+    article.refresh_from_db()
+    assert article.publication_date == timezone.localdate(planned)
+
+
+def test_article_publish_keeps_chosen_or_immediate_publication_date():
+    chosen = datetime.date(2026, 1, 2)
+    scheduled = ArticleFactory(
+        draft=True, publish_at=timezone.now() + datetime.timedelta(days=5), publication_date=chosen
+    )
+    now = ArticleFactory(draft=True, publication_date=chosen)
+    article_publish(article=scheduled, keep_publication_date=True)
+    article_publish(article=now)
+    for article in (scheduled, now):
+        article.refresh_from_db()
+        assert article.publication_date == chosen
+
+
+def test_article_save_publishing_scheduled_article_now_dates_it_today():
+    article = ArticleFactory(draft=True, publish_at=timezone.now() + datetime.timedelta(days=5))
+    article_publish(article=article)
+    assert article.publication_date > timezone.localdate()
+    article.publish_at = None
+    article_save(article=article)
+    article.refresh_from_db()
+    assert article.publication_date == timezone.localdate()
