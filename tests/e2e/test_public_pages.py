@@ -38,13 +38,7 @@ def test_public_page_accessible(site_content, page, name, path, status):
     screenshot(page, name)
 
 
-# The subscribe form renders {% csrf_token %}, which sets the csrftoken cookie before the visitor used the
-# form. Known gap (reported); strict, so the suite says so once the page stops setting it.
-CSRF_ON_GET = pytest.mark.xfail(strict=True, reason="subscribe page sets csrftoken on GET (newsletter form)")
-COOKIE_PAGES = [
-    pytest.param(*p, id=p[0], marks=CSRF_ON_GET) if p[0] == "nieuwsbrief-aanmelden" else pytest.param(*p, id=p[0])
-    for p in PAGES
-]
+COOKIE_PAGES = [pytest.param(*p, id=p[0]) for p in PAGES]
 
 
 @pytest.mark.parametrize(("name", "path", "status"), COOKIE_PAGES)

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from newsletter.models import ConsentEvent, Subscriber
@@ -134,9 +135,9 @@ def test_subscribe_unknown_theme_is_a_form_error_not_a_crash(client, enqueued):
     assert enqueued == []
 
 
-def test_subscribe_get_sets_no_cookie_other_than_csrf(client):
+def test_subscribe_get_sets_no_cookie(client):
     response = client.get(URL)
-    assert set(response.cookies) <= {"csrftoken"}
+    assert set(response.cookies) == set()
     done = client.get(reverse("newsletter:subscribe_done"))
     assert not done.cookies
 
@@ -147,3 +148,11 @@ def test_subscribe_page_query_budget(client, django_assert_max_num_queries):
     client.get(URL)
     with django_assert_max_num_queries(3):
         assert client.get(URL).status_code == 200
+
+
+def test_subscribe_post_needs_no_csrf_cookie_and_still_only_enqueues_a_confirmation(enqueued):
+    response = Client(enforce_csrf_checks=True).post(URL, {"email": "zonder-cookie@voorbeeld.nl"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("newsletter:subscribe_done")
+    assert len(enqueued) == 1
+    assert not Subscriber.objects.exists()
