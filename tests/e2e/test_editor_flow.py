@@ -205,6 +205,8 @@ def test_eindredacteur_creates_previews_schedules_and_publishes_event_with_docum
     _assert_public_article(visitor)
 
     assert AuditEntry.objects.filter(article=article, user=editor, action=AuditEntry.Action.SCHEDULED).exists()
+    assert AuditEntry.objects.filter(article=article, user=editor, action=AuditEntry.Action.PUBLISHED).exists()
+    assert article.publication_date == timezone.localdate()  # published early: dated today, not the planned day
     assert problems == []  # no script errors, nothing blocked by the CSP (admin pages included)
 
 
