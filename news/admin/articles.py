@@ -352,8 +352,9 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
     def preview_page_view(self, request, object_id):
         """Render the public article template for an article that need not be published."""
         article = self._article_for_preview(request, object_id)
-        contact_points = list(dict.fromkeys(t.contact_point for t in article.themes.all() if t.contact_point))
-        context = {"article": article, "object": article, "is_preview": True, "contact_points": contact_points}
+        # As the public view: "contact_points" is the footer's site-wide block, the theme contacts have their own name.
+        contacts = list(dict.fromkeys(t.contact_point for t in article.themes.all() if t.contact_point))
+        context = {"article": article, "object": article, "is_preview": True, "theme_contact_points": contacts}
         try:
             template = select_template([PUBLIC_TEMPLATE, FALLBACK_TEMPLATE])
         except TemplateDoesNotExist:

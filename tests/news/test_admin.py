@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from news.models import Article, AuditEntry, Document
 from news.sample_content.pdf import pdf_bytes
-from tests.factories import ArticleFactory, DocumentFactory, SiteTextFactory, ThemeFactory
+from tests.factories import ArticleFactory, ContactPointFactory, DocumentFactory, SiteTextFactory, ThemeFactory
 from tests.news.editors import editor_user
 from tests.news.test_permissions import article_post_data
 
@@ -357,3 +357,11 @@ def test_article_admin_schedule_moves_publication_date_unless_editor_set_it(chie
     article.refresh_from_db()
     assert article.is_scheduled
     assert article.publication_date == (planned if expected == "planned" else datetime.date.fromisoformat(expected))
+
+
+def test_article_preview_page_shows_theme_contact_point(editor_client):
+    contact = ContactPointFactory(name="Team Jeugdzorg")
+    article = ArticleFactory(draft=True, themes=[ThemeFactory(contact_point=contact)])
+    html = editor_client.get(reverse("admin:news_article_preview_page", args=[article.pk])).content.decode()
+    assert "Vragen?" in html
+    assert "Team Jeugdzorg" in html
