@@ -22,23 +22,15 @@ from newsletter.models import ConsentEvent, ConsentText, DataAccessLog, ImportCo
 from newsletter.services.csv_io import MAX_IMPORT_ROWS, subscribers_export_csv, subscribers_import_csv
 from newsletter.services.privacy import data_access_record, subscriber_erase
 from newsletter.services.subscriptions import subscription_unsubscribe
+from portal.admin import AppendOnlyAdminMixin
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(AppendOnlyAdminMixin, admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ImportConsentInline(ReadOnlyInline):
@@ -281,7 +273,7 @@ def subscriber_counts_per_theme() -> dict:
 
 
 @admin.register(ConsentEvent)
-class ConsentEventAdmin(admin.ModelAdmin):
+class ConsentEventAdmin(AppendOnlyAdminMixin, admin.ModelAdmin):
     """The ledger is append-only: nobody, not even a superuser, adds, changes or deletes here."""
 
     list_display = ["at", "action", "source", "consent_version", "subscriber_ref", "themes", "all_themes"]
@@ -293,15 +285,6 @@ class ConsentEventAdmin(admin.ModelAdmin):
     @admin.display(description=_("abonnee"))
     def subscriber_ref(self, obj):
         return f"#{obj.subscriber_id}" if obj.subscriber_id else _("(verwijderd)")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ConsentTextForm(forms.ModelForm):
@@ -369,17 +352,8 @@ class ConsentTextAdmin(admin.ModelAdmin):
 
 
 @admin.register(DataAccessLog)
-class DataAccessLogAdmin(admin.ModelAdmin):
+class DataAccessLogAdmin(AppendOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["at", "user", "action", "count", "detail"]
     list_filter = ["action", "user"]
     date_hierarchy = "at"
     list_select_related = ["user"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -12,6 +12,7 @@ from news.admin.base import CapitalTitleMixin
 from news.forms import DocumentAdminForm
 from news.models import ArticleRedirect, AuditEntry, ContactPoint, Document, QuickLink, SiteText, Theme
 from news.services import document_save
+from portal.admin import AppendOnlyAdminMixin
 
 
 class PublicPagesChangedMixin:
@@ -107,7 +108,7 @@ class ArticleRedirectAdmin(CapitalTitleMixin, admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(CapitalTitleMixin, admin.ModelAdmin):
+class AuditEntryAdmin(AppendOnlyAdminMixin, CapitalTitleMixin, admin.ModelAdmin):
     """Read-only: who published what when. Entries are written by the services only."""
 
     list_display = ["at", "action", "article_title", "user", "detail"]
@@ -115,12 +116,3 @@ class AuditEntryAdmin(CapitalTitleMixin, admin.ModelAdmin):
     search_fields = ["article_title", "detail"]
     date_hierarchy = "at"
     list_select_related = ["user"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
