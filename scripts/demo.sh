@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT="${PORT:-8000}"
+# Links in the mails the demo sends must point at this server.
+export SITE_URL="${SITE_URL:-http://127.0.0.1:$PORT}"
 if [ ! -f .venv/.installed ] || [ requirements.txt -nt .venv/.installed ] || [ requirements-dev.txt -nt .venv/.installed ]; then
   bash scripts/venv.sh
   touch .venv/.installed
