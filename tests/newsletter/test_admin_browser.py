@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
 
 from news.services import groups_sync
 from newsletter.models import ConsentText, DataAccessLog, Subscriber
@@ -56,7 +57,10 @@ def test_admin_browser_import_report_counts_and_export(chief_page, tmp_path):
 
     page.visit("/beheer/newsletter/subscriber/")
     page.get_by_role("link", name="Aantallen per thema").click()
+    page.wait_for_url("**/subscriber/themas/")
     row = page.get_by_role("row", name="Test ouderen")
+    # all_inner_texts() does not wait: wait for the row first, or a slow navigation reads an empty page.
+    expect(row).to_be_visible()
     assert row.get_by_role("cell").all_inner_texts() == ["1", "2"]
 
     page.visit("/beheer/newsletter/subscriber/")
