@@ -6,11 +6,12 @@ from celery import shared_task
 
 from newsletter import services
 
-# Temporary SMTP trouble (4xx, connection lost, timeout) is retried with exponential backoff (5 s doubling
-# up to 1 h, with full jitter: 30 retries span roughly half a day to a day); the service returns False for
-# permanent 5xx refusals. A task that still fails is logged as an error by Celery with its traceback.
+# Any failure is retried with exponential backoff (5 s doubling up to 1 h, with full jitter: 30 retries span
+# roughly half a day to a day): temporary SMTP trouble (4xx, connection lost, timeout), and also an
+# unexpected error, so that a mail is not dropped while a fix is deployed. The service returns False for
+# permanent 5xx refusals, which are not retried. Every failed try is logged by Celery with its traceback.
 _RETRY = {
-    "autoretry_for": (smtplib.SMTPException, OSError),
+    "autoretry_for": (smtplib.SMTPException, OSError, Exception),
     "retry_backoff": 5,
     "retry_backoff_max": 3600,
     "retry_jitter": True,
