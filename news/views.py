@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermane
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils.dates import MONTHS
 from django.views.decorators.http import require_safe
 
 from news import search, selectors
@@ -14,21 +15,6 @@ from news.caching import cache_public_page
 from news.context_processors import chrome
 
 logger = logging.getLogger(__name__)
-
-MONTHS = {
-    1: "januari",
-    2: "februari",
-    3: "maart",
-    4: "april",
-    5: "mei",
-    6: "juni",
-    7: "juli",
-    8: "augustus",
-    9: "september",
-    10: "oktober",
-    11: "november",
-    12: "december",
-}
 
 
 def _page_number(request) -> int:
