@@ -1,4 +1,4 @@
-"""Load the demo's sample content (news/sample_content): contact points, documents, articles and page texts."""
+"""Load the demo's sample content (demo/content): contact points, documents, articles and page texts."""
 
 import collections
 import dataclasses
@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from demo.content import articles_care, articles_society, site
+from demo.content.documents import DOCUMENTS
+from demo.content.markup import h3, mail, p
+from demo.pdf import pdf_bytes
 from news.models import Article, ContactPoint, Document, QuickLink, SiteText, Theme
-from news.sample_content import articles_care, articles_society, site
-from news.sample_content.documents import DOCUMENTS
-from news.sample_content.markup import h3, mail, p
-from news.sample_content.pdf import pdf_bytes
 from news.services.articles import article_save
 from news.services.documents import document_save
 

@@ -10,9 +10,9 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from demo.services import MONTHS, _context, sample_content_load, sample_content_reset, workday
 from news.models import Article, ContactPoint, Document, QuickLink, Theme
 from news.sanitize import clean_html, clean_text
-from news.services.sample import MONTHS, _context, sample_content_load, sample_content_reset, workday
 
 pytestmark = pytest.mark.django_db
 
