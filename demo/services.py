@@ -10,7 +10,8 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.text import slugify
 
 from demo.content import articles_care, articles_society, site
@@ -26,9 +27,6 @@ logger = logging.getLogger(__name__)
 PUBLISHED_ARTICLES = articles_care.ARTICLES + articles_society.ARTICLES
 ALL_ARTICLES = PUBLISHED_ARTICLES + articles_society.EDITORIAL
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"]  # fmt: skip
-WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 _TOKEN = re.compile(r"\{(?:(stad|gemeente)|(datum|dag|jaar):([+-]\d+))\}")
 
 
@@ -57,8 +55,9 @@ class _Context:
         if kind == "jaar":
             return str(self.today.year + int(offset))
         day = self.day(int(offset))
-        text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-        return f"{WEEKDAYS[day.weekday()]} {text}" if kind == "dag" else text
+        with translation.override("nl"):  # the sample texts are Dutch whatever language is active
+            text = f"{day.day} {MONTHS[day.month]} {day.year}"
+            return f"{WEEKDAYS[day.weekday()]} {text}" if kind == "dag" else text
 
 
 @dataclasses.dataclass

@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
+from django.utils.dates import MONTHS
 
-from demo.services import MONTHS, _context, sample_content_load, sample_content_reset, workday
+from demo.services import _context, sample_content_load, sample_content_reset, workday
 from news.models import Article, ContactPoint, Document, QuickLink, Theme
 from news.sanitize import clean_html, clean_text
 
@@ -133,7 +134,7 @@ def test_sample_content_fills_municipality_and_dates(loaded):
     assert not any("{" in text for row in texts for text in row)
     assert any("Voorbeeldstad" in text for row in texts for text in row)
     leads = " ".join(lead for _, lead, _ in texts)
-    month = "|".join(MONTHS)
+    month = "|".join(str(name) for name in MONTHS.values())
     assert re.search(rf"\b\d{{1,2}} (?:{month}) 20\d\d\b", leads)
 
 
