@@ -7,8 +7,6 @@ from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template import TemplateDoesNotExist
-from django.template.loader import select_template
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -29,9 +27,6 @@ from news.services import (
     article_unpublish,
     can_publish,
 )
-
-PUBLIC_TEMPLATE = "news/article_detail.html"
-FALLBACK_TEMPLATE = "admin/news/article/preview_page.html"
 
 
 def _publish_now(*, article, user):
@@ -355,11 +350,7 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
         # As the public view: "contact_points" is the footer's site-wide block, the theme contacts have their own name.
         contacts = list(dict.fromkeys(t.contact_point for t in article.themes.all() if t.contact_point))
         context = {"article": article, "object": article, "is_preview": True, "theme_contact_points": contacts}
-        try:
-            template = select_template([PUBLIC_TEMPLATE, FALLBACK_TEMPLATE])
-        except TemplateDoesNotExist:
-            template = select_template([FALLBACK_TEMPLATE])
-        return TemplateResponse(request, template, context)
+        return TemplateResponse(request, "news/article_detail.html", context)
 
     # --- Revisions: restoring goes through the service, so status and audit stay right -------------
 
