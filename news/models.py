@@ -129,9 +129,6 @@ class ArticleQuerySet(models.QuerySet):
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
         )
 
-    def in_themes(self, themes):
-        return self.filter(themes__in=themes).distinct()
-
     def pinned(self, now=None):
         now = now or timezone.now()
         return self.filter(is_pinned=True).filter(Q(pinned_until__isnull=True) | Q(pinned_until__gte=now.date()))

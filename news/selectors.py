@@ -1,7 +1,7 @@
 """Reads for the public site: every query a page needs is made here, so templates never query."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import BooleanField, Case, Count, Prefetch, Q, QuerySet, Value, When
@@ -28,7 +28,6 @@ class Page:
     items: list
     number: int
     has_next: bool
-    extra: dict = field(default_factory=dict)
 
     @property
     def has_previous(self) -> bool:
