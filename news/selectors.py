@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import BooleanField, Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +18,6 @@ DEFAULT_INTRO = _(
     "Iedereen die het wil weten, is welkom."
 )
 DEFAULT_NEWSLETTER_CTA = _("Wilt u elke maand het laatste nieuws in uw mailbox? Meld u aan voor de nieuwsbrief.")
-NEWSLETTER_FALLBACK_PATH = "/nieuwsbrief/aanmelden/"
 
 
 @dataclass
@@ -54,14 +53,6 @@ def paginate(queryset: QuerySet, *, number: int, per_page: int = PAGE_SIZE) -> P
 # --- Chrome ------------------------------------------------------------------------------------
 
 
-def newsletter_subscribe_url() -> str:
-    """The newsletter's subscribe page, or its planned path while that app has no such URL."""
-    try:
-        return reverse("newsletter:subscribe")
-    except NoReverseMatch:
-        return NEWSLETTER_FALLBACK_PATH
-
-
 def site_text_get() -> SiteText:
     """The editable page texts, or unsaved defaults when an editor has not filled them in yet."""
     return SiteText.objects.filter(pk=1).first() or site_text_defaults()
@@ -79,7 +70,7 @@ def chrome_get() -> dict:
         "contact_points": list(ContactPoint.objects.filter(show_in_contact_block=True)),
         "quick_links": list(QuickLink.objects.filter(is_active=True)),
         "nav_themes": list(Theme.objects.filter(is_active=True)),
-        "newsletter_url": newsletter_subscribe_url(),
+        "newsletter_url": reverse("newsletter:subscribe"),
         "archive_years": archive_years(),
     }
 

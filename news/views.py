@@ -200,7 +200,7 @@ def server_error(request):
     """Dutch 500 page; falls back to plain text when even the chrome cannot be rendered."""
     try:
         context = {"site_text": selectors.site_text_defaults(), "contact_points": [], "quick_links": []}
-        context.update(nav_themes=[], newsletter_url=selectors.NEWSLETTER_FALLBACK_PATH, archive_years=[])
+        context.update(nav_themes=[], newsletter_url=reverse("newsletter:subscribe"), archive_years=[])
         html = loader.get_template("500.html").render(context)
     except Exception:  # The error page must never fail itself.
         logger.exception("Rendering 500.html failed")
