@@ -3,21 +3,15 @@
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import BooleanField, Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from news.models import Article, ArticleLink, ArticleRedirect, ContactPoint, Document, QuickLink, SiteText, Theme
+from news.services.defaults import site_text_initial
 
 PAGE_SIZE = 20
-DEFAULT_INTRO = _(
-    "Op deze website leest u nieuws voor professionals in het sociaal domein van onze gemeente. "
-    "Iedereen die het wil weten, is welkom."
-)
-DEFAULT_NEWSLETTER_CTA = _("Wilt u elke maand het laatste nieuws in uw mailbox? Meld u aan voor de nieuwsbrief.")
 
 
 @dataclass
@@ -59,8 +53,8 @@ def site_text_get() -> SiteText:
 
 
 def site_text_defaults() -> SiteText:
-    """Unsaved page texts with our defaults (no query)."""
-    return SiteText(pk=1, title=settings.SITE_NAME, intro=DEFAULT_INTRO, newsletter_cta=DEFAULT_NEWSLETTER_CTA)
+    """Unsaved page texts with the wording a new site starts with (no query)."""
+    return SiteText(pk=1, **site_text_initial())
 
 
 def chrome_get() -> dict:
