@@ -8,7 +8,17 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 
-from news.models import Article, ArticleLink, ArticleRedirect, ContactPoint, Document, QuickLink, SiteText, Theme
+from news.models import (
+    Article,
+    ArticleLink,
+    ArticleQuerySet,
+    ArticleRedirect,
+    ContactPoint,
+    Document,
+    QuickLink,
+    SiteText,
+    Theme,
+)
 from news.services.defaults import site_text_initial
 
 PAGE_SIZE = 20
@@ -73,11 +83,8 @@ def chrome_get() -> dict:
 
 
 def _pinned_now(now: datetime.datetime) -> Case:
-    today = timezone.localdate(now)
     return Case(
-        When(Q(is_pinned=True) & (Q(pinned_until__isnull=True) | Q(pinned_until__gte=today)), then=Value(True)),
-        default=Value(False),
-        output_field=BooleanField(),
+        When(ArticleQuerySet.pinned_q(now), then=Value(True)), default=Value(False), output_field=BooleanField()
     )
 
 

@@ -70,17 +70,15 @@ class StatusFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        published = queryset.filter(status=Article.Status.PUBLISHED)
         match self.value():
             case "concept" | "review" as value:
                 return queryset.filter(status=value)
             case "ingepland":
-                return published.filter(publish_at__gt=now)
+                return queryset.scheduled()
             case "gepubliceerd":
-                return queryset.published(now=now)
+                return queryset.published()
             case "verlopen":
-                return published.filter(unpublish_at__lte=now)
+                return queryset.expired()
         return queryset
 
 

@@ -52,6 +52,7 @@ def test_article_changelist_shows_status_themes_and_markers(chief_client, django
         ("review", "Review stuk"),
         ("ingepland", "Gepland stuk"),
         ("gepubliceerd", "Live stuk"),
+        ("verlopen", "Verlopen stuk"),
     ],
 )
 def test_article_status_filter(chief_client, value, expected):
@@ -59,6 +60,7 @@ def test_article_status_filter(chief_client, value, expected):
     ArticleFactory(title="Review stuk", review=True)
     ArticleFactory(title="Gepland stuk", scheduled=True)
     ArticleFactory(title="Live stuk", published=True)
+    ArticleFactory(title="Verlopen stuk", published=True, unpublish_at=timezone.now() - datetime.timedelta(hours=1))
     response = chief_client.get(reverse("admin:news_article_changelist"), {"status": value})
     titles = [a.title for a in response.context["cl"].result_list]
     assert titles == [expected]
