@@ -21,19 +21,13 @@ from news.models import Article, ArticleLink
 from news.services import (
     article_delete,
     article_publish,
+    article_publish_now,
     article_restore_revision,
     article_save,
     article_submit_for_review,
     article_unpublish,
     can_publish,
 )
-
-
-def _publish_now(*, article, user):
-    """After save_model emptied 'Publiceren vanaf': publish a draft; a scheduled article is live already."""
-    if article.status != Article.Status.PUBLISHED:
-        article_publish(article=article, user=user)
-
 
 PUBLISH_HELP_CHIEF = _(
     "Publiceren doet de eindredacteur met de knop onderaan. Met 'Publiceren vanaf' plant u het "
@@ -45,6 +39,7 @@ EVENT_FIELDSET = _("Alleen voor bijeenkomsten")
 
 
 # POST keys of the workflow buttons under the change form, mapped to (service, success message).
+# 'Opslaan en nu publiceren' is one service that saves and publishes (see ArticleAdmin.save_model).
 WORKFLOW_BUTTONS = {
     "_submit_review": (article_submit_for_review, _("Het artikel is ter review aangeboden.")),
     "_publish": (
@@ -52,8 +47,13 @@ WORKFLOW_BUTTONS = {
         _("Het artikel is gepubliceerd. Staat 'Publiceren vanaf' in de toekomst, dan is het ingepland."),
     ),
     "_unpublish": (article_unpublish, _("Het artikel is teruggetrokken en weer een concept.")),
-    "_publish_now": (_publish_now, _("Het artikel is gepubliceerd en staat nu op de site.")),
+    "_publish_now": (article_publish_now, _("Het artikel is gepubliceerd en staat nu op de site.")),
 }
+
+
+def _pressed_button(request):
+    """The workflow button under the change form that was pressed, or None for a plain save."""
+    return next((key for key in WORKFLOW_BUTTONS if key in request.POST), None)
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -229,11 +229,19 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
         return obj.is_event
 
     def save_model(self, request, obj, form, change):
-        # The publish button after this save keeps a publication date the editor just chose.
-        request.keep_publication_date = "publication_date" in form.changed_data
-        if "_publish_now" in request.POST and can_publish(request.user):
-            obj.publish_at = None  # 'Nu publiceren': drop the planned moment, so the save makes it visible
-        article_save(article=obj, user=request.user, themes=form.cleaned_data["themes"])
+        """Save through the services; the workflow button that was pressed then moves the article on."""
+        themes = form.cleaned_data["themes"]
+        button = _pressed_button(request)
+        if button == "_publish_now" and can_publish(request.user):
+            # One service saves and publishes, so the planned moment never reaches the log.
+            article_publish_now(article=obj, user=request.user, themes=themes)
+            self.message_user(request, WORKFLOW_BUTTONS[button][1], messages.SUCCESS)
+            return
+        article_save(article=obj, user=request.user, themes=themes)
+        if button == "_publish":  # keep a publication date the editor chose in this very save
+            self._run_workflow(request, obj, button, keep_publication_date="publication_date" in form.changed_data)
+        elif button:
+            self._run_workflow(request, obj, button)
 
     def delete_model(self, request, obj):
         article_delete(article=obj, user=request.user)
@@ -244,22 +252,15 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
 
     # --- Workflow ------------------------------------------------------------------------------
 
-    def _run_workflow(self, request, obj):
-        for key, (service, success) in WORKFLOW_BUTTONS.items():
-            if key in request.POST:
-                options = (
-                    {"keep_publication_date": getattr(request, "keep_publication_date", False)}
-                    if key == "_publish"
-                    else {}
-                )
-                try:
-                    service(article=obj, user=request.user, **options)
-                except (PermissionDenied, ValidationError) as error:
-                    self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
-                else:
-                    self.message_user(request, self._success_message(obj, success), messages.SUCCESS)
-                return HttpResponseRedirect(reverse("admin:news_article_change", args=[obj.pk]))
-        return None
+    def _run_workflow(self, request, obj, button, **options):
+        """Call the button's service; a refusal becomes an error message (the edits are saved already)."""
+        service, success = WORKFLOW_BUTTONS[button]
+        try:
+            service(article=obj, user=request.user, **options)
+        except (PermissionDenied, ValidationError) as error:
+            self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
+        else:
+            self.message_user(request, self._success_message(obj, success), messages.SUCCESS)
 
     @staticmethod
     def _success_message(obj, default):
@@ -269,10 +270,14 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
         return default
 
     def response_add(self, request, obj, post_url_continue=None):
-        return self._run_workflow(request, obj) or super().response_add(request, obj, post_url_continue)
+        if _pressed_button(request):  # back to the form, with the workflow's message
+            return HttpResponseRedirect(reverse("admin:news_article_change", args=[obj.pk]))
+        return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
-        return self._run_workflow(request, obj) or super().response_change(request, obj)
+        if _pressed_button(request):
+            return HttpResponseRedirect(reverse("admin:news_article_change", args=[obj.pk]))
+        return super().response_change(request, obj)
 
     def changelist_view(self, request, extra_context=None):
         return super().changelist_view(request, {**(extra_context or {}), "can_publish": can_publish(request.user)})

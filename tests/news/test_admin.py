@@ -294,6 +294,16 @@ def test_article_admin_publish_now_not_offered_to_redacteur_or_for_live_article(
     assert "_publish_now" not in page
 
 
+def test_article_admin_forged_publish_now_by_redacteur_saves_but_does_not_publish(editor_client):
+    planned = timezone.now() + datetime.timedelta(days=2)
+    article = ArticleFactory(draft=True, publish_at=planned)
+    data = article_post_data(article, title="Nieuwe titel", _publish_now="1")
+    response = editor_client.post(reverse("admin:news_article_change", args=[article.pk]), data, follow=True)
+    assert "Alleen een eindredacteur mag artikelen publiceren." in response.content.decode()
+    article.refresh_from_db()
+    assert (article.title, article.status, article.publish_at) == ("Nieuwe titel", Article.Status.DRAFT, planned)
+
+
 def _event_fieldset(html):
     start = html.index("Alleen voor bijeenkomsten")
     return html[html.rindex("<fieldset", 0, start) : start]
