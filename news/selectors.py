@@ -132,6 +132,14 @@ def article_get_published(*, slug: str, now: datetime.datetime | None = None) ->
     return article
 
 
+def article_theme_contact_points(article: Article) -> list[ContactPoint]:
+    """The contact points of the article's themes, each once, in theme order (no query with themes prefetched).
+
+    Not the footer's site-wide "Hulp en contact" block: templates get these as `theme_contact_points`.
+    """
+    return list(dict.fromkeys(theme.contact_point for theme in article.themes.all() if theme.contact_point))
+
+
 def article_redirect_get(*, slug: str) -> Article | None:
     """The article an old slug now points to, if any (one query)."""
     redirect = ArticleRedirect.objects.select_related("article").filter(old_slug=slug).first()

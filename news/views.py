@@ -60,9 +60,7 @@ def article_detail(request, slug):
         if target is not None and target.slug != slug:
             return HttpResponsePermanentRedirect(target.get_absolute_url())
         raise Http404("Artikel niet gevonden")
-    # Not "contact_points": that name is the site-wide "Hulp en contact" block of the footer (chrome).
-    theme_contact_points = list(dict.fromkeys(t.contact_point for t in article.themes.all() if t.contact_point))
-    context = {"article": article, "theme_contact_points": theme_contact_points}
+    context = {"article": article, "theme_contact_points": selectors.article_theme_contact_points(article)}
     return render(request, "news/article_detail.html", context)
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from news import selectors
 from news.admin.base import CapitalTitleMixin
 from news.forms import ArticleAdminForm
 from news.models import Article, ArticleLink
@@ -350,8 +351,7 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
     def preview_page_view(self, request, object_id):
         """Render the public article template for an article that need not be published."""
         article = self._article_for_preview(request, object_id)
-        # As the public view: "contact_points" is the footer's site-wide block, the theme contacts have their own name.
-        contacts = list(dict.fromkeys(t.contact_point for t in article.themes.all() if t.contact_point))
+        contacts = selectors.article_theme_contact_points(article)
         context = {"article": article, "object": article, "is_preview": True, "theme_contact_points": contacts}
         return TemplateResponse(request, "news/article_detail.html", context)
 

@@ -88,6 +88,20 @@ def test_article_get_published_of_draft_is_none():
     assert selectors.article_get_published(slug=ArticleFactory(draft=True).slug) is None
 
 
+def test_article_theme_contact_points_lists_each_contact_once_in_theme_order():
+    shared = ContactPointFactory(name="Wijkteam")
+    own = ContactPointFactory(name="Jeugdteam")
+    themes = [
+        ThemeFactory(order=1, contact_point=own),
+        ThemeFactory(order=2, contact_point=shared),
+        ThemeFactory(order=3, contact_point=shared),
+        ThemeFactory(order=4),
+    ]
+    article = selectors.article_get_published(slug=ArticleFactory(themes=themes).slug)
+
+    assert selectors.article_theme_contact_points(article) == [own, shared]
+
+
 def test_archive_months_counts_per_month():
     ArticleFactory(publication_date=datetime.date(2023, 3, 1))
     ArticleFactory(publication_date=datetime.date(2023, 3, 31))
