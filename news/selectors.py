@@ -1,4 +1,4 @@
-"""Reads for the public site: every query a page needs is made here, so templates never query."""
+"""Reads for the public site and the editors' admin: every query a page needs is made here, so templates never query."""
 
 import datetime
 from dataclasses import dataclass
@@ -138,6 +138,22 @@ def article_theme_contact_points(article: Article) -> list[ContactPoint]:
     Not the footer's site-wide "Hulp en contact" block: templates get these as `theme_contact_points`.
     """
     return list(dict.fromkeys(theme.contact_point for theme in article.themes.all() if theme.contact_point))
+
+
+def article_is_live(*, article: Article) -> bool:
+    """Whether the public sees `article` now (one query)."""
+    return Article.objects.published().filter(pk=article.pk).exists()
+
+
+def article_get_for_preview(*, pk: int) -> Article | None:
+    """Any article, published or not, with its themes' contact points, links and documents (editors' preview)."""
+    articles = Article.objects.prefetch_related("themes__contact_point", "links", "documents", "related_articles")
+    return articles.filter(pk=pk).first()
+
+
+def article_month_list(*, limit: int = 36) -> list[datetime.date]:
+    """The first day of each month with articles in any status, newest first (one query)."""
+    return list(Article.objects.dates("publication_date", "month", order="DESC")[:limit])
 
 
 def article_redirect_get(*, slug: str) -> Article | None:

@@ -5,7 +5,7 @@ import json
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -88,8 +88,7 @@ class MonthFilter(admin.SimpleListFilter):
     parameter_name = "maand"
 
     def lookups(self, request, model_admin):
-        months = Article.objects.dates("publication_date", "month", order="DESC")[:36]
-        return [(month.strftime("%Y-%m"), date_format(month, "F Y")) for month in months]
+        return [(month.strftime("%Y-%m"), date_format(month, "F Y")) for month in selectors.article_month_list()]
 
     def queryset(self, request, queryset):
         if not self.value():
@@ -181,7 +180,7 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
 
     def view_on_site(self, obj):
         """The public page once it is visible; until then the preview, so the button never leads to a 404."""
-        if Article.objects.published().filter(pk=obj.pk).exists():
+        if selectors.article_is_live(article=obj):
             return obj.get_absolute_url()
         return reverse("admin:news_article_preview_page", args=[obj.pk])
 
@@ -332,8 +331,10 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
     def _article_for_preview(self, request, object_id):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        articles = Article.objects.prefetch_related("themes__contact_point", "links", "documents", "related_articles")
-        return get_object_or_404(articles, pk=object_id)
+        article = selectors.article_get_for_preview(pk=object_id)
+        if article is None:
+            raise Http404
+        return article
 
     def preview_view(self, request, object_id):
         """The digest teaser plus a link to the page preview: what readers will see."""
@@ -344,7 +345,7 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
             "title": _("Voorbeeld: %(title)s") % {"title": article.title},
             "article": article,
             "original": article,
-            "is_live": Article.objects.published().filter(pk=article.pk).exists(),
+            "is_live": selectors.article_is_live(article=article),
         }
         return TemplateResponse(request, "admin/news/article/preview.html", context)
 

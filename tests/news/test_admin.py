@@ -167,6 +167,11 @@ def test_article_preview_page_renders_draft_body(editor_client):
     assert "Concepttekst van het artikel" in response.content.decode()
 
 
+def test_article_preview_of_missing_article_is_404(editor_client):
+    for name in ("admin:news_article_preview", "admin:news_article_preview_page"):
+        assert editor_client.get(reverse(name, args=[987654])).status_code == 404
+
+
 def test_article_preview_requires_staff(client):
     article = ArticleFactory(draft=True)
     response = client.get(reverse("admin:news_article_preview", args=[article.pk]))
