@@ -1,9 +1,6 @@
 """Article admin: list, edit form, workflow buttons, preview and revision history."""
 
-import json
-
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -16,7 +13,8 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from news import selectors
-from news.admin.base import CapitalTitleMixin
+from news.admin.base import CapitalTitleMixin, LowercaseAddTextFormSet
+from news.admin.filters import MonthFilter, StatusFilter
 from news.forms import ArticleAdminForm
 from news.models import Article, ArticleLink
 from news.services import (
@@ -57,49 +55,6 @@ def _pressed_button(request):
     return next((key for key in WORKFLOW_BUTTONS if key in request.POST), None)
 
 
-class StatusFilter(admin.SimpleListFilter):
-    title = _("status")
-    parameter_name = "status"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("concept", _("Concept")),
-            ("review", _("Ter review")),
-            ("ingepland", _("Ingepland")),
-            ("gepubliceerd", _("Gepubliceerd (zichtbaar)")),
-            ("verlopen", _("Verlopen")),
-        ]
-
-    def queryset(self, request, queryset):
-        match self.value():
-            case "concept" | "review" as value:
-                return queryset.filter(status=value)
-            case "ingepland":
-                return queryset.scheduled()
-            case "gepubliceerd":
-                return queryset.published()
-            case "verlopen":
-                return queryset.expired()
-        return queryset
-
-
-class MonthFilter(admin.SimpleListFilter):
-    title = _("maand")
-    parameter_name = "maand"
-
-    def lookups(self, request, model_admin):
-        return [(month.strftime("%Y-%m"), date_format(month, "F Y")) for month in selectors.article_month_list()]
-
-    def queryset(self, request, queryset):
-        if not self.value():
-            return queryset
-        try:
-            year, month = (int(part) for part in self.value().split("-"))
-        except ValueError:
-            return queryset.none()
-        return queryset.filter(publication_date__year=year, publication_date__month=month)
-
-
 class ArticleLinkInline(admin.TabularInline):
     model = ArticleLink
     extra = 1
@@ -107,15 +62,6 @@ class ArticleLinkInline(admin.TabularInline):
     verbose_name = _("link")
 
     verbose_name_plural = _("links om verder te gaan (bijvoorbeeld 'Meer informatie en aanmelden')")
-
-
-class LowercaseAddTextFormSet(helpers.InlineAdminFormSet):
-    """Django's add button says 'Nog een Link toevoegen' (capfirst mid-sentence); Dutch wants 'link'."""
-
-    def inline_formset_data(self):
-        data = json.loads(super().inline_formset_data())
-        data["options"]["addText"] = _("Nog een %(name)s toevoegen") % {"name": self.opts.verbose_name}
-        return json.dumps(data)
 
 
 @admin.register(Article)
