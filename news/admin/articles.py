@@ -14,7 +14,7 @@ from reversion.models import Version
 
 from news import selectors
 from news.admin.base import CapitalTitleMixin, LowercaseAddTextFormSet
-from news.admin.filters import MonthFilter, StatusFilter
+from news.admin.filters import MonthFilter, StatusFilter, ThemeFilter
 from news.forms import ArticleAdminForm
 from news.models import Article, ArticleLink
 from news.services import (
@@ -78,7 +78,7 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
         "pinned_marker",
         "event_marker",
     ]
-    list_filter = [StatusFilter, "themes", "kind", MonthFilter, "is_pinned"]
+    list_filter = [StatusFilter, ("themes", ThemeFilter), "kind", MonthFilter, "is_pinned"]
     search_fields = ["title", "lead", "slug", "author"]
     date_hierarchy = "publication_date"
     autocomplete_fields = ["themes", "related_articles", "documents"]

@@ -36,7 +36,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 class MonthFilter(admin.SimpleListFilter):
-    """Month of the publication date (`?maand=2025-03`), the last 36 months with articles."""
+    """Month of the publication date (`?maand=2025-03`), offering the 36 latest months that have articles."""
 
     title = _("maand")
     parameter_name = "maand"
@@ -52,3 +52,16 @@ class MonthFilter(admin.SimpleListFilter):
         except ValueError:
             return queryset.none()
         return queryset.filter(publication_date__year=year, publication_date__month=month)
+
+
+class ThemeFilter(admin.RelatedFieldListFilter):
+    """The themes, then 'Zonder thema' where an item may have none (Django shows a bare '-' there)."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        self.empty_value_display = _("Zonder thema")
+
+    @property
+    def include_empty_choice(self):
+        # An article needs one to three themes (the field is not blank=True): that choice would list nothing.
+        return self.field.blank

@@ -74,6 +74,29 @@ def test_article_month_filter(chief_client):
     assert "maart 2025" in response.text
 
 
+def _theme_filter_choices(response):
+    changelist = response.context["cl"]
+    spec = next(spec for spec in changelist.filter_specs if spec.title == "thema's")
+    return [str(choice["display"]) for choice in spec.choices(changelist)]
+
+
+def test_article_theme_filter_lists_themes_without_a_bare_dash(chief_client):
+    ArticleFactory(themes=[ThemeFactory(name="Jeugd en gezin")])
+    choices = _theme_filter_choices(chief_client.get(reverse("admin:news_article_changelist")))
+    assert "Jeugd en gezin" in choices
+    assert "-" not in choices
+    assert "Zonder thema" not in choices  # every article has a theme: that choice would list nothing
+
+
+def test_document_theme_filter_names_documents_without_theme(chief_client):
+    DocumentFactory(title="Losse brief")
+    DocumentFactory(title="Brief over jeugd", themes=[ThemeFactory(name="Jeugd en gezin")])
+    url = reverse("admin:news_document_changelist")
+    assert _theme_filter_choices(chief_client.get(url))[-1] == "Zonder thema"
+    response = chief_client.get(url, {"themes__isnull": "True"})
+    assert [document.title for document in response.context["cl"].result_list] == ["Losse brief"]
+
+
 def test_article_add_page_has_prose_editor_and_workflow_buttons(chief_client):
     response = chief_client.get(reverse("admin:news_article_add"))
     assert response.status_code == 200
