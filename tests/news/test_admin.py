@@ -183,6 +183,14 @@ def test_article_preview_shows_teaser_for_draft(editor_client):
     assert "staat nog niet op de site" in response.text
 
 
+def test_article_preview_teaser_says_lees_meer_as_the_site_does(editor_client):
+    article = ArticleFactory(draft=True)
+    html = editor_client.get(reverse("admin:news_article_preview", args=[article.pk])).text
+    page_url = reverse("admin:news_article_preview_page", args=[article.pk])
+    assert f'<a href="{page_url}">Lees meer</a>' in html
+    assert "Lees verder" not in html
+
+
 def test_article_preview_page_renders_draft_body(editor_client):
     article = ArticleFactory(draft=True, body="<p>Concepttekst van het artikel</p>")
     response = editor_client.get(reverse("admin:news_article_preview_page", args=[article.pk]))
