@@ -181,6 +181,8 @@ def test_article_preview_shows_teaser_for_draft(editor_client):
     assert "Nog geheim" in response.text
     assert "De inleiding voor de nieuwsbrief." in response.text
     assert "staat nog niet op de site" in response.text
+    assert f'href="{reverse("admin:news_article_change", args=[article.pk])}">Nog geheim</a>' in response.text
+    assert '<li aria-current="page">Voorbeeld</li>' in response.text
 
 
 def test_article_preview_teaser_says_lees_meer_as_the_site_does(editor_client):
