@@ -50,6 +50,11 @@ WORKFLOW_BUTTONS = {
 }
 
 
+def _refusal(error: PermissionDenied | ValidationError) -> str:
+    """A service's refusal as one message line (a ValidationError may hold several messages)."""
+    return " ".join(getattr(error, "messages", [str(error)]))
+
+
 def _pressed_button(request):
     """The workflow button under the change form that was pressed, or None for a plain save."""
     return next((key for key in WORKFLOW_BUTTONS if key in request.POST), None)
@@ -204,7 +209,7 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
         try:
             service(article=obj, user=request.user, **options)
         except (PermissionDenied, ValidationError) as error:
-            self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
+            self.message_user(request, _refusal(error), messages.ERROR)
         else:
             self.message_user(request, self._success_message(obj, success), messages.SUCCESS)
 
@@ -243,7 +248,7 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
                 service(article=article, user=request.user)
                 done += 1
             except (PermissionDenied, ValidationError) as error:
-                failed.append(f"{article}: {' '.join(getattr(error, 'messages', [str(error)]))}")
+                failed.append(f"{article}: {_refusal(error)}")
         if done:
             self.message_user(request, _("%(success)s (%(count)s artikelen)") % {"success": success, "count": done})
         for failure in failed:
@@ -314,7 +319,7 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
         try:
             article_restore_revision(article=article, version_id=version.pk, user=request.user)
         except (PermissionDenied, ValidationError) as error:
-            self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
+            self.message_user(request, _refusal(error), messages.ERROR)
         else:
             self.message_user(
                 request, _("De eerdere versie is teruggezet. Status en publicatiedata zijn niet gewijzigd.")
