@@ -65,7 +65,6 @@ class ArticleLinkInline(admin.TabularInline):
     extra = 1
     fields = ["label", "url", "order"]
     verbose_name = _("link")
-
     verbose_name_plural = _("links om verder te gaan (bijvoorbeeld 'Meer informatie en aanmelden')")
 
 
