@@ -4,6 +4,8 @@ from django.apps import apps as global_apps
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from news.services.groups import groups_sync
+
 THEMES = [
     ("jeugd", "Jeugd en gezin"),
     ("wmo", "Zorg en ondersteuning (Wmo)"),
@@ -52,8 +54,6 @@ def default_site_text_ensure(*, apps=global_apps) -> None:
 
 def defaults_ensure(*, apps=global_apps) -> None:
     """Default themes, page texts and editor groups; idempotent (for a migration, a demo or a flushed test DB)."""
-    from news.services.groups import groups_sync
-
     default_themes_ensure(apps=apps)
     default_site_text_ensure(apps=apps)
     groups_sync(apps=apps)
