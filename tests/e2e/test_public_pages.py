@@ -125,3 +125,12 @@ def test_article_page_shows_its_theme_contact_point(site_content, page):
     assert main.get_by_role("heading", name="Vragen?").count() == 1
     assert main.get_by_role("link", name="jeugd@example.nl").count() == 1
     assert main.get_by_role("link", name="wmo@example.nl").count() == 0  # not this article's theme
+
+
+def test_search_snippet_keeps_blocks_apart_and_marks_only_the_word(site_content, page):
+    page.visit("/zoeken/?q=formulier")
+
+    snippet = page.locator(".news-result__snippet").first
+    assert "formulier. U krijgt binnen vier weken" in snippet.inner_text()
+    assert snippet.locator("mark").all_inner_texts() == ["formulier"]
+    screenshot(page, "zoeken-fragment")
