@@ -4,10 +4,13 @@ import re
 
 import pytest
 
+from news.models import SiteText
 from tests.e2e.conftest import ARCHIVE_MONTH, ARCHIVE_YEAR
 from tests.plugins.browser import axe_scan, format_violations, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+SITE_NAME = "Nieuws voor zorgprofessionals"
 
 PAGES = [
     ("nieuws", "/", 200),
@@ -33,6 +36,8 @@ def test_public_page_accessible(site_content, page, name, path, status):
     assert page.locator("html").get_attribute("lang") == "nl"
     assert page.locator("h1").count() == 1
     assert page.locator("main#inhoud").count() == 1
+    title = page.title()  # the page, then the site: the site's name once, at the end
+    assert title.endswith(SITE_NAME) and title.count(SITE_NAME) == 1, title
     violations = axe_scan(page)
     assert violations == [], format_violations(violations)
     screenshot(page, name)
@@ -134,3 +139,20 @@ def test_search_snippet_keeps_blocks_apart_and_marks_only_the_word(site_content,
     assert "formulier. U krijgt binnen vier weken" in snippet.inner_text()
     assert snippet.locator("mark").all_inner_texts() == ["formulier"]
     screenshot(page, "zoeken-fragment")
+
+
+def test_page_titles_name_the_page_then_the_site(site_content, page):
+    page.visit("/nieuws/nieuwe-subsidieregeling-buurtinitiatieven/")
+    assert page.title() == f"Nieuwe subsidieregeling voor buurtinitiatieven \N{EN DASH} {SITE_NAME}"
+
+    page.visit("/")
+    assert page.title() == f"Nieuws voor professionals in het sociaal domein \N{EN DASH} {SITE_NAME}"
+
+
+def test_home_page_title_is_the_site_name_once_when_the_page_has_that_name(site_content, page):
+    SiteText.objects.filter(pk=1).update(title=SITE_NAME)
+
+    page.visit("/")
+
+    assert page.title() == SITE_NAME
+    assert page.locator("h1").inner_text() == SITE_NAME
