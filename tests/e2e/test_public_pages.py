@@ -156,3 +156,15 @@ def test_home_page_title_is_the_site_name_once_when_the_page_has_that_name(site_
 
     assert page.title() == SITE_NAME
     assert page.locator("h1").inner_text() == SITE_NAME
+
+
+def test_favicon_ico_serves_the_icon_the_pages_link_to(site_content, page):
+    page.visit("/")
+    linked = page.locator("link[rel=icon]").get_attribute("href")
+
+    response = page.request.get(f"{page.live_server_url}/favicon.ico")
+
+    assert response.status == 200
+    assert response.headers["content-type"] == "image/svg+xml"
+    assert "max-age=86400" in response.headers["cache-control"]
+    assert response.body() == page.request.get(f"{page.live_server_url}{linked}").body()
