@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from news.models import SiteText
+from news.models import ArticleLink, SiteText
 from tests.e2e.conftest import ARCHIVE_MONTH, ARCHIVE_YEAR
 from tests.plugins.browser import axe_scan, format_violations, screenshot
 
@@ -168,3 +168,18 @@ def test_favicon_ico_serves_the_icon_the_pages_link_to(site_content, page):
     assert response.headers["content-type"] == "image/svg+xml"
     assert "max-age=86400" in response.headers["cache-control"]
     assert response.body() == page.request.get(f"{page.live_server_url}{linked}").body()
+
+
+@pytest.mark.parametrize("path", ["/", "/nieuws/bijeenkomst-mantelzorg/"])
+def test_event_registration_link_appears_once(site_content, page, path):
+    event = site_content["articles"]["event"]
+    ArticleLink.objects.create(article=event, label="Meer informatie en aanmelden", url=event.event_registration_url)
+    ArticleLink.objects.create(article=event, label="Het programma", url="/themas/zorg-en-ondersteuning/")
+
+    page.visit(path)
+
+    item = page.locator(f"#bericht-{event.slug}") if path == "/" else page.locator("article.news-article")
+    assert item.locator(f'a[href="{event.event_registration_url}"]').count() == 1
+    assert item.get_by_role("link", name="Het programma").count() == 1
+    if path != "/":
+        screenshot(page, "artikel-bijeenkomst-aanmelden")
