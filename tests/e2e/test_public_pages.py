@@ -6,7 +6,7 @@ import pytest
 
 from news.models import ArticleLink, SiteText
 from tests.e2e.conftest import ARCHIVE_MONTH, ARCHIVE_YEAR
-from tests.plugins.browser import axe_scan, format_violations, screenshot
+from tests.plugins.browser import PHONE, axe_scan, format_violations, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -183,3 +183,42 @@ def test_event_registration_link_appears_once(site_content, page, path):
     assert item.get_by_role("link", name="Het programma").count() == 1
     if path != "/":
         screenshot(page, "artikel-bijeenkomst-aanmelden")
+
+
+SIDE_COLUMN_PAGES = [
+    "/",
+    "/nieuws/bijeenkomst-mantelzorg/",
+    "/themas/jeugd-en-gezin/",
+    "/archief/",
+    "/zoeken/?q=subsidie",
+]
+
+
+@pytest.mark.parametrize("path", SIDE_COLUMN_PAGES)
+def test_wide_screen_puts_the_side_column_beside_the_content(site_content, page, path):
+    page.visit(path)  # 1280 px wide
+
+    main = page.locator(".portal-columns__main").bounding_box()
+    side = page.locator(".portal-columns__side").bounding_box()
+    assert main["width"] <= 46 * 16  # the readable line length stays
+    assert side["x"] >= main["x"] + main["width"] + 16
+    assert side["y"] <= main["y"]  # starts level with the title, not below the content
+
+    page.set_viewport_size(PHONE)
+    main = page.locator(".portal-columns__main").bounding_box()
+    side = page.locator(".portal-columns__side").bounding_box()
+    assert side["x"] == main["x"]  # one column on a phone, in DOM order
+
+
+def test_news_page_keeps_table_of_contents_before_the_items_in_the_dom(site_content, page):
+    """Only the placement changes: keyboard and screen-reader users still meet the table of contents first."""
+    page.visit("/")
+
+    order = page.evaluate(
+        """() => ['h1', '.news-notice', '.portal-cta', '.news-quick-links', '.news-toc', '.news-list']
+          .map((selector) => document.querySelector(selector))
+          .every((element, index, all) => index === 0 ||
+             (all[index - 1].compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING))"""
+    )
+    assert order
+    assert page.locator("main aside, main [role=complementary]").count() == 0  # columns add no landmarks
