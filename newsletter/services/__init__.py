@@ -1,5 +1,6 @@
 """Newsletter services: every write and side effect of the app (re-exported here)."""
 
+from newsletter.services.consent import consent_text_save
 from newsletter.services.privacy import (
     data_access_record,
     subscriber_erase,
@@ -24,6 +25,7 @@ __all__ = [
     "PAUSE_MONTHS",
     "Verdict",
     "confirmation_attempt_register",
+    "consent_text_save",
     "data_access_record",
     "subscriber_erase",
     "subscriber_erase_address",
