@@ -1,6 +1,7 @@
 """Newsletter services: every write and side effect of the app (re-exported here)."""
 
 from newsletter.services.consent import consent_text_save
+from newsletter.services.mail import MailDeferred, MailOutcome, mail_outcome_classify, mail_send
 from newsletter.services.privacy import (
     data_access_record,
     subscriber_erase,
@@ -23,10 +24,14 @@ from newsletter.services.subscriptions import (
 
 __all__ = [
     "PAUSE_MONTHS",
+    "MailDeferred",
+    "MailOutcome",
     "Verdict",
     "confirmation_attempt_register",
     "consent_text_save",
     "data_access_record",
+    "mail_outcome_classify",
+    "mail_send",
     "subscriber_erase",
     "subscriber_erase_address",
     "subscriber_export_data",

@@ -8,7 +8,6 @@ token of that email. Every change to consent appends a ConsentEvent.
 import calendar
 import datetime
 import logging
-import smtplib
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
@@ -21,6 +20,7 @@ from newsletter.emails import absolute_url, build_email, subscriber_links, unsub
 from newsletter.hashing import email_hash
 from newsletter.models import ConsentEvent, Source, Subscriber
 from newsletter.selectors import consent_text_active
+from newsletter.services.mail import mail_send
 from newsletter.services.ratelimit import Verdict, confirmation_attempt_register
 from newsletter.tokens import CONFIRM_MAX_AGE, SignupRequest, confirm_token_make
 
@@ -42,29 +42,6 @@ def subscription_request(*, email: str, theme_slugs: Iterable[str], client_ip: s
     return verdict
 
 
-class MailTemporarilyRefused(smtplib.SMTPException):
-    """The SMTP server refused the recipient for now (4xx); the task retries. Carries no address."""
-
-
-def _mail_send(message) -> bool:
-    """Send; return False on a permanent (5xx) refusal, which retrying cannot fix. Temporary errors raise."""
-    try:
-        message.send()
-    except smtplib.SMTPRecipientsRefused as exc:
-        codes = [code for code, _ in exc.recipients.values()]
-        if codes and all(code >= 500 for code in codes):
-            logger.warning("Mail %r refused permanently by the SMTP server (%s)", message.subject, codes)
-            return False
-        # smtplib's exception holds the address; the worker log (retry, failure) must not.
-        raise MailTemporarilyRefused(f"recipient refused for now ({codes})") from None
-    except smtplib.SMTPResponseException as exc:
-        if exc.smtp_code >= 500:
-            logger.warning("Mail %r refused permanently by the SMTP server (%s)", message.subject, exc.smtp_code)
-            return False
-        raise
-    return True
-
-
 def subscription_request_email_send(*, email: str, theme_slugs: list[str], consent_version: int) -> bool:
     """Send the confirmation email, or the "already subscribed" email with the preferences link; return sent."""
     subscriber = Subscriber.objects.filter(email_hash=email_hash(email), status=Subscriber.Status.CONFIRMED).first()
@@ -76,7 +53,7 @@ def subscription_request_email_send(*, email: str, theme_slugs: list[str], conse
             context=context,
             headers=unsubscribe_headers(subscriber),
         )
-        return _mail_send(message)
+        return mail_send(message)
     signup = SignupRequest(email=email, theme_slugs=tuple(theme_slugs), consent_version=consent_version)
     token = confirm_token_make(signup)
     context = {
@@ -84,7 +61,7 @@ def subscription_request_email_send(*, email: str, theme_slugs: list[str], conse
         "themes": list(Theme.objects.filter(slug__in=theme_slugs, is_active=True)),
         "valid_days": CONFIRM_MAX_AGE.days,
     }
-    return _mail_send(build_email("newsletter/confirm", to=[email], context=context))
+    return mail_send(build_email("newsletter/confirm", to=[email], context=context))
 
 
 def subscription_welcome_send(*, subscriber_id: int) -> bool:
@@ -100,7 +77,7 @@ def subscription_welcome_send(*, subscriber_id: int) -> bool:
     message = build_email(
         "newsletter/welcome", to=[subscriber.email], context=context, headers=unsubscribe_headers(subscriber)
     )
-    return _mail_send(message)
+    return mail_send(message)
 
 
 def _ledger(subscriber: Subscriber, action: str, source: str) -> None:
