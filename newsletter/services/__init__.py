@@ -10,16 +10,15 @@ from newsletter.services.privacy import (
     subscribers_apply_retention,
 )
 from newsletter.services.ratelimit import Verdict, confirmation_attempt_register
+from newsletter.services.subscription_mail import subscription_request_email_send, subscription_welcome_send
 from newsletter.services.subscriptions import (
     PAUSE_MONTHS,
     subscription_confirm,
     subscription_pause,
     subscription_request,
-    subscription_request_email_send,
     subscription_tokens_revoke,
     subscription_unsubscribe,
     subscription_update_themes,
-    subscription_welcome_send,
 )
 
 __all__ = [
