@@ -1,10 +1,12 @@
-"""Newsletter tasks: thin wrappers that call one service and own the retry policy."""
+"""Newsletter tasks: thin wrappers that call one service and own the retry policy.
+
+Services import the task they enqueue at module level; a task imports its service inside its body, so
+that loading this module (the worker does first) never loads newsletter.services, which imports it.
+"""
 
 import smtplib
 
 from celery import shared_task
-
-from newsletter import services
 
 # Any failure is retried with exponential backoff (5 s doubling up to 1 h, with full jitter: 30 retries span
 # roughly half a day to a day): temporary SMTP trouble (4xx, connection lost, timeout), and also an
@@ -21,17 +23,21 @@ _RETRY = {
 
 @shared_task(**_RETRY)
 def subscription_request_email_send_task(email: str, theme_slugs: list[str], consent_version: int) -> bool:
-    return services.subscription_request_email_send(
-        email=email, theme_slugs=theme_slugs, consent_version=consent_version
-    )
+    from newsletter.services.subscription_mail import subscription_request_email_send
+
+    return subscription_request_email_send(email=email, theme_slugs=theme_slugs, consent_version=consent_version)
 
 
 @shared_task(**_RETRY)
 def subscription_welcome_send_task(subscriber_id: int) -> bool:
-    return services.subscription_welcome_send(subscriber_id=subscriber_id)
+    from newsletter.services.subscription_mail import subscription_welcome_send
+
+    return subscription_welcome_send(subscriber_id=subscriber_id)
 
 
 @shared_task
 def subscribers_apply_retention_task() -> int:
+    from newsletter.services.privacy import subscribers_apply_retention
+
     # No retry: the service is idempotent and beat runs it again tomorrow.
-    return services.subscribers_apply_retention()
+    return subscribers_apply_retention()

@@ -19,6 +19,7 @@ from newsletter.hashing import email_hash
 from newsletter.models import ConsentEvent, Source, Subscriber
 from newsletter.selectors import consent_text_active
 from newsletter.services.ratelimit import Verdict, confirmation_attempt_register
+from newsletter.tasks import subscription_request_email_send_task, subscription_welcome_send_task
 from newsletter.tokens import SignupRequest
 
 logger = logging.getLogger(__name__)
@@ -28,8 +29,6 @@ PAUSE_MONTHS = (1, 2, 3)
 
 def subscription_request(*, email: str, theme_slugs: Iterable[str], client_ip: str) -> Verdict:
     """Enqueue a confirmation email after commit unless a rate limit says no; store nothing; return the verdict."""
-    from newsletter.tasks import subscription_request_email_send_task  # tasks import services: import late
-
     verdict = confirmation_attempt_register(email=email, client_ip=client_ip)
     if verdict is Verdict.ALLOWED:
         consent = consent_text_active()
@@ -52,8 +51,6 @@ def _ledger(subscriber: Subscriber, action: str, source: str) -> None:
 
 def subscription_confirm(*, signup: SignupRequest, source: str = Source.WEB_FORM) -> Subscriber:
     """Create or re-activate the subscriber from a confirmed sign-up. Idempotent: confirmed stays as it is."""
-    from newsletter.tasks import subscription_welcome_send_task  # tasks import services: import late
-
     key = email_hash(signup.email)
     try:
         with transaction.atomic():

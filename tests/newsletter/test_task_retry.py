@@ -2,7 +2,8 @@
 
 import pytest
 
-from newsletter import services, tasks
+from newsletter import tasks
+from newsletter.services import subscription_mail
 
 
 @pytest.mark.parametrize(
@@ -19,7 +20,7 @@ def test_send_task_retries_an_unexpected_error(monkeypatch, task, service_name, 
         calls.append(1)
         raise TypeError("a bug in rendering")
 
-    monkeypatch.setattr(services, service_name, broken)
+    monkeypatch.setattr(subscription_mail, service_name, broken)  # where the task looks it up
     # Task.apply runs the retry policy in-process (retries at once instead of after the backoff): the
     # policy, not the timing, is what this checks. Without the retry the service runs exactly once.
     result = task.apply(args=kwargs)
