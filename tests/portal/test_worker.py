@@ -4,7 +4,6 @@ import pytest
 from django.db import transaction
 
 from portal.models import Heartbeat
-from portal.services import heartbeat_enqueue
 from portal.tasks import heartbeat_record_task
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
@@ -15,7 +14,7 @@ BROKERS = pytest.mark.parametrize("celery_broker", ["filesystem", "redis"], indi
 @BROKERS
 def test_worker_processes_task_enqueued_on_commit(celery_worker_process):
     with transaction.atomic():
-        heartbeat_enqueue(name="web")
+        heartbeat_record_task.delay_on_commit("web")
         assert not Heartbeat.objects.filter(name="web").exists()
 
     celery_worker_process.wait_for(lambda: Heartbeat.objects.filter(name="web").exists(), what="the heartbeat row")
@@ -30,7 +29,7 @@ def test_worker_consumes_digest_queue(celery_worker_process):
 
 def test_worker_leaves_task_of_rolled_back_transaction(celery_worker_process):
     with pytest.raises(RuntimeError), transaction.atomic():
-        heartbeat_enqueue(name="rolled-back")
+        heartbeat_record_task.delay_on_commit("rolled-back")
         raise RuntimeError
     heartbeat_record_task.delay("after")
 
