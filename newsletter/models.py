@@ -67,6 +67,9 @@ class Subscriber(models.Model):
     source = models.CharField(_("bron"), max_length=20, choices=Source.choices, default=Source.WEB_FORM)
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
+    # The moment of the last consent event (subscribe, themes, pause, unsubscribe, bounce), set in the same
+    # transaction: a confirmation link requested before it is refused, so no old link undoes a later choice.
+    consent_changed_at = models.DateTimeField(_("toestemming laatst gewijzigd op"), default=timezone.now)
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -129,6 +132,23 @@ class ConsentEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} ({timezone.localtime(self.at):%Y-%m-%d %H:%M})"
+
+
+class ErasureTombstone(models.Model):
+    """An erased address's keyed hash (of its email_hash, under its own key) and when: kept only as long as a
+    confirmation link requested before the erasure stays valid (7 days), so that link cannot bring the
+    subscription back. The daily retention deletes it after that; it holds no address."""
+
+    key = models.CharField(_("sleutel-hash"), max_length=64, unique=True)
+    erased_at = models.DateTimeField(_("verwijderd op"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("verwijderingsmarkering")
+        verbose_name_plural = _("verwijderingsmarkeringen")
+        default_permissions = ()  # bookkeeping of the services: nobody views or edits it
+
+    def __str__(self):
+        return f"{timezone.localtime(self.erased_at):%Y-%m-%d %H:%M}"
 
 
 class ImportConsent(models.Model):

@@ -4,8 +4,9 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from news.models import Theme
-from newsletter.models import ConsentEvent, ConsentText, Subscriber
-from newsletter.tokens import TokenInvalid, subscriber_token_read
+from newsletter.hashing import email_hash, erasure_key
+from newsletter.models import ConsentEvent, ConsentText, ErasureTombstone, Subscriber
+from newsletter.tokens import SignupRequest, TokenInvalid, subscriber_token_read
 
 
 def consent_text_active() -> ConsentText:
@@ -42,6 +43,21 @@ def subscriber_get_by_token(*, purpose: str, token: str) -> Subscriber:
     if subscriber is None:
         raise TokenInvalid
     return subscriber
+
+
+def signup_is_outdated(*, signup: SignupRequest, subscriber: Subscriber | None = None) -> bool:
+    """Return whether the address's consent changed, or it was erased, after this sign-up was requested.
+
+    A confirmed subscriber is never outdated: confirming again changes nothing (a double click is harmless).
+    Pass the subscriber if it is already read (locked); None looks it up.
+    """
+    if signup.requested_at is None:
+        return False
+    key = email_hash(signup.email)
+    subscriber = subscriber or Subscriber.objects.filter(email_hash=key).only("status", "consent_changed_at").first()
+    if subscriber is not None:
+        return subscriber.status != Subscriber.Status.CONFIRMED and subscriber.consent_changed_at > signup.requested_at
+    return ErasureTombstone.objects.filter(key=erasure_key(key), erased_at__gt=signup.requested_at).exists()
 
 
 def subscriber_counts_per_theme() -> dict:

@@ -13,6 +13,7 @@ from newsletter.services.ratelimit import Verdict, confirmation_attempt_register
 from newsletter.services.subscription_mail import subscription_request_email_send, subscription_welcome_send
 from newsletter.services.subscriptions import (
     PAUSE_MONTHS,
+    SignupOutdated,
     subscription_confirm,
     subscription_pause,
     subscription_request,
@@ -25,6 +26,7 @@ __all__ = [
     "PAUSE_MONTHS",
     "MailDeferred",
     "MailOutcome",
+    "SignupOutdated",
     "Verdict",
     "confirmation_attempt_register",
     "consent_text_save",

@@ -3,6 +3,10 @@
 Erasure removes the address *and* its keyed hash: the hash is pseudonymous personal data (GDPR recital 26),
 and a person who asks for erasure asks for no trace. Retention keeps the hash on purpose, as suppression,
 so an import cannot re-add an address that unsubscribed.
+
+One trace of an erasure is kept for 7 days: an ErasureTombstone (a keyed hash of the email_hash under its
+own key, and the moment), so that a confirmation link requested before the erasure, valid 7 days, cannot
+bring the subscription back. The daily retention deletes it once every such link has expired.
 """
 
 import logging
@@ -14,8 +18,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from newsletter.hashing import email_hash
-from newsletter.models import ConsentEvent, ConsentText, DataAccessLog, Source, Subscriber
+from newsletter.hashing import email_hash, erasure_key
+from newsletter.models import ConsentEvent, ConsentText, DataAccessLog, ErasureTombstone, Source, Subscriber
+from newsletter.tokens import CONFIRM_MAX_AGE
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +35,15 @@ def _admin_log_entries(subscriber_ids: list[int]):
 
 
 def subscribers_apply_retention(*, now: datetime | None = None) -> int:
-    """Replace addresses unsubscribed for 30 days or more by their keyed hash; return how many. Idempotent."""
+    """Replace addresses unsubscribed for 30 days or more by their keyed hash; return how many. Idempotent.
+
+    Also deletes the erasure tombstones older than a confirmation link can be (7 days).
+    """
     now = now or timezone.now()
     cutoff = now - timedelta(days=RETENTION_DAYS)
+    tombstones, _per_model = ErasureTombstone.objects.filter(erased_at__lt=now - CONFIRM_MAX_AGE).delete()
+    if tombstones:
+        logger.info("Retention: deleted %d erasure tombstone(s) older than 7 days", tombstones)
     with transaction.atomic():
         ids = list(
             Subscriber.objects.select_for_update()
@@ -50,12 +61,17 @@ def subscribers_apply_retention(*, now: datetime | None = None) -> int:
 
 
 def subscriber_erase(*, subscriber: Subscriber, source: str) -> None:
-    """Delete the subscriber, the address and its hash everywhere; the ledger keeps an anonymous erase event."""
+    """Delete the subscriber, the address and its hash everywhere; the ledger keeps an anonymous erase event.
+
+    A 7-day tombstone (no address, not the email_hash) keeps earlier confirmation links from undoing it.
+    """
+    now = timezone.now()
     with transaction.atomic():
         _admin_log_entries([subscriber.pk]).delete()
         # Earlier ledger events are detached (FK SET_NULL), so they hold no link to the person any more.
         subscriber.delete()
-        ConsentEvent.objects.create(subscriber=None, action=ConsentEvent.Action.ERASE, source=source)
+        ConsentEvent.objects.create(subscriber=None, action=ConsentEvent.Action.ERASE, source=source, at=now)
+        ErasureTombstone.objects.update_or_create(key=erasure_key(subscriber.email_hash), defaults={"erased_at": now})
     logger.info("Erased one subscriber (source %s)", source)
 
 
@@ -87,6 +103,7 @@ def subscriber_export_data(*, subscriber: Subscriber) -> dict[str, Any]:
         "aangemaakt_op": _iso(subscriber.created_at),
         "bevestigd_op": _iso(subscriber.confirmed_at),
         "afgemeld_op": _iso(subscriber.unsubscribed_at),
+        "toestemming_laatst_gewijzigd_op": _iso(subscriber.consent_changed_at),
         "gewijzigd_op": _iso(subscriber.updated_at),
         "toestemmingslogboek": [
             {
