@@ -49,7 +49,8 @@ class Subscriber(models.Model):
         UNSUBSCRIBED = "afgemeld", _("Afgemeld")
         BOUNCED = "gebounced", _("Onbestelbaar")
 
-    # NULL once retention has replaced the address by its hash (kept as suppression).
+    # NULL once retention has replaced the address by its hash (kept as suppression): 30 days after
+    # unsubscribing or bouncing.
     email = models.EmailField(_("e-mailadres"), max_length=254, null=True, blank=True)
     # Keyed HMAC of the normalised address (newsletter.hashing.email_hash): lookup and suppression key.
     email_hash = models.CharField(_("sleutel-hash van het adres"), max_length=64, unique=True)
@@ -67,6 +68,7 @@ class Subscriber(models.Model):
     source = models.CharField(_("bron"), max_length=20, choices=Source.choices, default=Source.WEB_FORM)
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
+    bounced_at = models.DateTimeField(_("onbestelbaar sinds"), null=True, blank=True)
     # The moment of the last consent event (subscribe, themes, pause, unsubscribe, bounce), set in the same
     # transaction: a confirmation link requested before it is refused, so no old link undoes a later choice.
     consent_changed_at = models.DateTimeField(_("toestemming laatst gewijzigd op"), default=timezone.now)
@@ -86,6 +88,10 @@ class Subscriber(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="afgemeld") | Q(unsubscribed_at__isnull=False),
                 name="newsletter_unsubscribed_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="gebounced") | Q(bounced_at__isnull=False),
+                name="newsletter_bounced_has_date",
             ),
         ]
 

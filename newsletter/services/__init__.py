@@ -14,6 +14,7 @@ from newsletter.services.subscription_mail import subscription_request_email_sen
 from newsletter.services.subscriptions import (
     PAUSE_MONTHS,
     SignupOutdated,
+    subscription_bounce,
     subscription_confirm,
     subscription_pause,
     subscription_request,
@@ -37,6 +38,7 @@ __all__ = [
     "subscriber_erase_address",
     "subscriber_export_data",
     "subscribers_apply_retention",
+    "subscription_bounce",
     "subscription_confirm",
     "subscription_pause",
     "subscription_request",

@@ -1,4 +1,4 @@
-"""Subscription services: request, confirm, change themes, pause, unsubscribe, revoke links.
+"""Subscription services: request, confirm, change themes, pause, unsubscribe, bounce, revoke links.
 
 Nothing is stored before confirmation: subscription_request only counts the attempt (keyed hashes in
 the cache) and enqueues the confirmation email after commit; the pending sign-up travels in the opaque
@@ -83,7 +83,7 @@ def subscription_confirm(*, signup: SignupRequest, source: str = Source.WEB_FORM
             subscriber.consent_version = signup.consent_version
             subscriber.source = source
             subscriber.confirmed_at = subscriber.consent_changed_at = timezone.now()
-            subscriber.unsubscribed_at = None
+            subscriber.unsubscribed_at = subscriber.bounced_at = None
             subscriber.paused_until = None
             subscriber.save()
             subscriber.themes.set(themes)
@@ -152,3 +152,40 @@ def subscription_unsubscribe(*, subscriber: Subscriber, source: str) -> bool:
 def subscription_tokens_revoke(*, subscriber: Subscriber) -> None:
     """Invalidate every preferences and unsubscribe link sent to this subscriber so far."""
     Subscriber.objects.filter(pk=subscriber.pk).update(token_version=F("token_version") + 1)
+
+
+def subscription_bounce(*, subscriber_ids: Iterable[int], source: str = Source.SYSTEM) -> int:
+    """Mark confirmed subscribers bounced: their address refused mail for good (an SMTP 5xx, a provider's bounce
+    or complaint). They get no more mail; 30 days later retention keeps only the hash, as suppression (an import
+    skips it; only their own new sign-up brings it back). One BOUNCE event each; return how many. Idempotent.
+    """
+    ids = sorted(set(subscriber_ids))
+    if not ids:
+        return 0
+    now = timezone.now()
+    with transaction.atomic():
+        subscribers = list(
+            Subscriber.objects.select_for_update()
+            .filter(pk__in=ids, status=Subscriber.Status.CONFIRMED)
+            .order_by("pk")
+            .prefetch_related("themes")
+        )
+        if not subscribers:
+            return 0
+        Subscriber.objects.filter(pk__in=[s.pk for s in subscribers]).update(
+            status=Subscriber.Status.BOUNCED, bounced_at=now, consent_changed_at=now, paused_until=None, updated_at=now
+        )
+        ConsentEvent.objects.bulk_create(
+            ConsentEvent(
+                subscriber=subscriber,
+                action=ConsentEvent.Action.BOUNCE,
+                consent_version=subscriber.consent_version,
+                source=source,
+                themes=sorted(theme.slug for theme in subscriber.themes.all()),
+                all_themes=subscriber.all_themes,
+                at=now,
+            )
+            for subscriber in subscribers
+        )
+    logger.info("%d subscriber(s) marked bounced (source %s)", len(subscribers), source)
+    return len(subscribers)
