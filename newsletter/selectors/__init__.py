@@ -1,9 +1,29 @@
-"""Reads for the newsletter pages and tasks."""
+"""Reads for the newsletter pages and tasks; the monthly digest's reads are in digest.py (re-exported here)."""
 
 from django.db.models import QuerySet
 
 from news.models import Theme
 from newsletter.models import ConsentText, Subscriber
+from newsletter.selectors.digest import (
+    AudienceSummary,
+    DigestContent,
+    DigestItem,
+    audience_summary,
+    audience_theme_sets,
+    digest_article_list,
+    digest_audience,
+    digest_audience_summary,
+    digest_content,
+    digest_notice_list,
+    edition_get_public,
+    edition_items_live,
+    edition_list_public,
+    month_bounds,
+    month_first,
+    month_next,
+    month_previous,
+    publication_moment,
+)
 from newsletter.tokens import TokenInvalid, subscriber_token_read
 
 
@@ -32,3 +52,28 @@ def subscriber_get_by_token(*, purpose: str, token: str) -> Subscriber:
     if subscriber is None:
         raise TokenInvalid
     return subscriber
+
+
+__all__ = [
+    "AudienceSummary",
+    "DigestContent",
+    "DigestItem",
+    "audience_summary",
+    "audience_theme_sets",
+    "consent_text_active",
+    "digest_article_list",
+    "digest_audience",
+    "digest_audience_summary",
+    "digest_content",
+    "digest_notice_list",
+    "edition_get_public",
+    "edition_items_live",
+    "edition_list_public",
+    "month_bounds",
+    "month_first",
+    "month_next",
+    "month_previous",
+    "publication_moment",
+    "subscriber_get_by_token",
+    "theme_list_active",
+]
