@@ -10,6 +10,7 @@ from django.test.signals import template_rendered
 from django.urls import resolve
 from django.utils.encoding import punycode
 
+from newsletter.emails import subscriber_links
 from newsletter.models import Subscriber
 from newsletter.services import (
     EditionRenderer,
@@ -319,3 +320,14 @@ def test_preview_of_a_theme_combination(small):
     text, _html = bodies(message)
     assert sections_of(text) == ["JEUGD EN GEZIN", "WERK EN INKOMEN"]
     assert "aangemeld voor: Jeugd en gezin, Werk en inkomen." in " ".join(text.split())
+
+
+def test_personal_links_are_exactly_the_subscriber_links_of_other_mail(small, time_machine):
+    time_machine.move_to("2027-04-02 09:00:00+02:00", tick=False)
+    edition, themes = small
+    subscriber = SubscriberFactory(themes=[themes["wmo"]], token_version=4)
+
+    parts = digest_personal_parts(edition=edition, subscriber=subscriber)
+
+    links = subscriber_links(subscriber)
+    assert (parts.preferences_url, parts.unsubscribe_url) == (links["preferences_url"], links["unsubscribe_url"])

@@ -13,6 +13,8 @@ value's length is checked against the room its lines leave).
 """
 
 import email.policy
+import hashlib
+import hmac
 import html
 import re
 import secrets
@@ -20,22 +22,22 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from email.utils import parseaddr
-from functools import cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.core.mail.message import EmailAlternative
 from django.urls import reverse
-from django.utils.crypto import salted_hmac
 from django.utils.encoding import punycode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from news.models import Theme
 from news.sanitize import clean_html
-from newsletter.emails import absolute_url, build_email, subscriber_links
+from newsletter.emails import absolute_url, build_email
 from newsletter.models import Edition, Subscriber
 from newsletter.selectors import DigestContent, digest_content
 from newsletter.services.digest.markup import html_to_text, wrap_html_lines
+from newsletter.tokens import SubscriberTokenMaker
 
 MAX_LINE = 998  # RFC 5322 2.1.1, octets without CRLF
 HTML_LINE = 200  # characters per HTML line before placeholders are filled in
@@ -77,9 +79,17 @@ def digest_name() -> str:
     return _("Nieuwsbrief %(name)s") % {"name": site[len(prefix) :] if site.startswith(prefix) else site}
 
 
+@cache
+def _message_id_mac(secret_key: str):
+    # What salted_hmac("newsletter.digest.message-id", ..., algorithm="sha256") does, with the key derived once.
+    key = hashlib.sha256(f"newsletter.digest.message-id{secret_key}".encode()).digest()
+    return hmac.new(key, digestmod=hashlib.sha256)
+
+
 def digest_message_id(*, edition: Edition, subscriber_id: int) -> str:
     """The Message-ID of this edition's mail to this subscriber: the same on every attempt, not guessable."""
-    mac = salted_hmac("newsletter.digest.message-id", f"{edition.pk}:{subscriber_id}", algorithm="sha256")
+    mac = _message_id_mac(settings.SECRET_KEY).copy()
+    mac.update(f"{edition.pk}:{subscriber_id}".encode())
     return f"<digest-{edition.slug}.s{subscriber_id}.{mac.hexdigest()[:8]}@{_mail_domain()}>"
 
 
@@ -93,10 +103,45 @@ def _dutch_list(names: list[str]) -> str:
 
 def digest_reason(*, all_themes: bool, themes: Iterable[Theme]) -> str:
     """The "why" line: 'U ontvangt deze e-mail omdat u zich heeft aangemeld voor: Jeugd, Wmo.'"""
-    names = [theme.name for theme in sorted(themes, key=lambda t: (t.order, t.name)) if theme.is_active]
-    if all_themes or not names:
+    chosen = () if all_themes else tuple((t.order, t.name) for t in themes if t.is_active)
+    return _reason(tuple(sorted(chosen)))
+
+
+@lru_cache(maxsize=4096)
+def _reason(chosen: tuple[tuple[int, str], ...]) -> str:
+    # Cached: subscribers with the same themes share the line (the process's language does not change).
+    if not chosen:
         return _("U ontvangt deze e-mail omdat u zich heeft aangemeld voor de nieuwsbrief over alle thema's.")
-    return _("U ontvangt deze e-mail omdat u zich heeft aangemeld voor: %(themes)s.") % {"themes": ", ".join(names)}
+    names = ", ".join(name for _order, name in chosen)
+    return _("U ontvangt deze e-mail omdat u zich heeft aangemeld voor: %(themes)s.") % {"themes": names}
+
+
+@cache
+def _link_parts(view_name: str, site_url: str) -> tuple[str, str]:
+    """The absolute URL of a token page split around its token: reversing once instead of per person."""
+    marker = "TOKEN-MARKER"
+    prefix, _marker, suffix = absolute_url(reverse(view_name, kwargs={"token": marker})).partition(marker)
+    return prefix, suffix
+
+
+@cache
+def _token_maker(purpose: str, secret_key: str) -> SubscriberTokenMaker:
+    return SubscriberTokenMaker(purpose)
+
+
+_LINKS = (("preferences", "newsletter:preferences"), ("unsubscribe", "newsletter:unsubscribe"))
+
+
+def _subscriber_links(subscriber: Subscriber) -> dict[str, str]:
+    """The same links as newsletter.emails.subscriber_links, without a URL reverse or key derivation per person."""
+    links = {}
+    for purpose, view_name in _LINKS:
+        token = _token_maker(purpose, settings.SECRET_KEY)(
+            subscriber_id=subscriber.pk, token_version=subscriber.token_version
+        )
+        prefix, suffix = _link_parts(view_name, settings.SITE_URL)
+        links[f"{purpose}_url"] = f"{prefix}{token}{suffix}"
+    return links
 
 
 def _example_links() -> dict[str, str]:
@@ -115,7 +160,7 @@ def digest_personal_parts(*, edition: Edition, subscriber: Subscriber, example: 
         links = _example_links()
         message_id = f"<digest-{edition.slug}.{EXAMPLE_TOKEN}.{secrets.token_hex(4)}@{_mail_domain()}>"
     else:
-        links = subscriber_links(subscriber)
+        links = _subscriber_links(subscriber)
         message_id = digest_message_id(edition=edition, subscriber_id=subscriber.pk)
     reason = digest_reason(all_themes=subscriber.all_themes, themes=subscriber.themes.all())
     return PersonalParts(to=subscriber.email, message_id=message_id, reason=reason, **links)
@@ -130,6 +175,7 @@ def _address_bytes(address: str) -> bytes:
     return f"{local}@{punycode(domain)}".encode()
 
 
+@lru_cache(maxsize=4096)
 def _reason_bytes(reason: str) -> tuple[bytes, bytes]:
     if len(reason) > REASON_WRAP:
         reason = "\r\n".join(textwrap.wrap(reason, REASON_WRAP, break_long_words=False, break_on_hyphens=False))
