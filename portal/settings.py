@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "news",
     "newsletter",
 ]
+if not PRODUCTION:
+    INSTALLED_APPS.append("demo")  # sample content and load_sample_content: not part of the product
 
 MIDDLEWARE = [
     "portal.middleware.HealthzMiddleware",

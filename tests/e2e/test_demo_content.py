@@ -3,9 +3,9 @@
 import pytest
 from django.core.cache import cache
 
+from demo.services import sample_content_load
 from news.models import Article
 from news.services.defaults import defaults_ensure
-from news.services.sample import sample_content_load
 from tests.plugins.browser import axe_scan, format_violations, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

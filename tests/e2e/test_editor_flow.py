@@ -14,8 +14,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from demo.pdf import pdf_bytes
 from news.models import Article, AuditEntry, Document
-from news.sample_content.pdf import pdf_bytes
 from news.services import groups_sync
 from tests.e2e.editor_steps import PASSWORD, Visitor, log_in, messages, pick, snap, type_body, watch
 from tests.factories import ContactPointFactory, SiteTextFactory, ThemeFactory

@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from demo.pdf import pdf_bytes
 from news.models import Article, AuditEntry, Document
-from news.sample_content.pdf import pdf_bytes
 from tests.factories import ArticleFactory, ContactPointFactory, DocumentFactory, SiteTextFactory, ThemeFactory
 from tests.news.editors import editor_user
 from tests.news.test_permissions import article_post_data

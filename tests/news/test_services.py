@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from demo.pdf import pdf_bytes
 from news.models import Article, ArticleRedirect, AuditEntry, Document
-from news.sample_content.pdf import pdf_bytes
 from news.services import (
     article_delete,
     article_publish,
