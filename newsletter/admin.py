@@ -357,3 +357,7 @@ class DataAccessLogAdmin(AppendOnlyAdminMixin, admin.ModelAdmin):
     list_filter = ["action", "user"]
     date_hierarchy = "at"
     list_select_related = ["user"]
+
+
+# The monthly digest's admin (issue 9); it moves to newsletter/admin/digest.py once this module is a package.
+from newsletter import admin_digest  # noqa: E402, F401

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from news.models import Article, Theme
@@ -286,3 +286,20 @@ def edition_get_public(*, year: int, month: int) -> Edition | None:
     except ValueError:
         return None
     return edition_list_public().filter(month=first).first()
+
+
+# --- Admin ------------------------------------------------------------------------------------
+
+
+def edition_list_admin() -> QuerySet[Edition]:
+    """Editions newest first with `article_count` (items not removed) for the admin list (one query)."""
+    return Edition.objects.annotate(article_count=Count("items", filter=Q(items__is_removed=False))).order_by("-month")
+
+
+def digest_audience_search(*, term: str, limit: int = 20) -> list[Subscriber]:
+    """Subscribers in the audience whose address contains `term` (at least 3 characters), with their themes."""
+    term = term.strip()
+    if len(term) < 3:
+        return []
+    found = digest_audience().filter(email__icontains=term).order_by("email").prefetch_related("themes")
+    return list(found[:limit])

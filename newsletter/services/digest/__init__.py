@@ -9,6 +9,7 @@ from newsletter.services.digest.assembly import (
     digest_assemble,
     digest_edition_update,
     digest_item_add,
+    digest_item_add_check,
     digest_item_update,
 )
 from newsletter.services.digest.editor_mail import (
@@ -49,6 +50,7 @@ __all__ = [
     "digest_due_start",
     "digest_edition_update",
     "digest_item_add",
+    "digest_item_add_check",
     "digest_item_update",
     "digest_message_bytes",
     "digest_message_id",

@@ -227,6 +227,16 @@ def digest_item_update(
     return item
 
 
+def digest_item_add_check(*, edition: Edition, article: Article) -> None:
+    """Raise ValidationError unless `article` can be added to `edition`: visible and not in it already."""
+    if not Article.objects.published().filter(pk=article.pk).exists():
+        raise ValidationError(
+            _("'%(title)s' staat niet op de site. Alleen zichtbare artikelen kunnen erin.") % {"title": article.title}
+        )
+    if edition.items.filter(article=article, is_removed=False).exists():
+        raise ValidationError(_("'%(title)s' staat al in deze editie.") % {"title": article.title})
+
+
 @transaction.atomic
 def digest_item_add(
     *, edition: Edition, article: Article, user=None, teaser: str = "", position: int | None = None
@@ -237,13 +247,8 @@ def digest_item_add(
     edition is no longer a draft.
     """
     edition = _locked_draft(edition, user)
-    if not Article.objects.published().filter(pk=article.pk).exists():
-        raise ValidationError(
-            _("'%(title)s' staat niet op de site. Alleen zichtbare artikelen kunnen erin.") % {"title": article.title}
-        )
+    digest_item_add_check(edition=edition, article=article)
     item = edition.items.filter(article=article).first()
-    if item is not None and not item.is_removed:
-        raise ValidationError(_("'%(title)s' staat al in deze editie.") % {"title": article.title})
     if item is None:
         last = edition.items.aggregate(last=Max("position"))["last"] or 0
         item = EditionItem(
