@@ -18,8 +18,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
+from news.admin.base import CapitalTitleMixin, LowercaseAddTextFormSet
 from news.models import Theme
 from newsletter.models import ConsentEvent, DataAccessLog, Edition, EditionEvent, EditionItem, Subscriber
 from newsletter.selectors import (
@@ -148,9 +150,10 @@ class EditionItemForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            # An item's article stays: remove the item and add another article instead.
-            self.fields["article"].disabled = True
+        article = self.instance.article if self.instance.article_id else None
+        if article is not None and "teaser" in self.fields:
+            # Empty means the article's lead: show it, so the editor sees what the mail says.
+            self.fields["teaser"].widget.attrs["placeholder"] = article.lead[:300]
 
     def clean(self):
         data = super().clean()
@@ -166,33 +169,61 @@ class EditionItemForm(forms.ModelForm):
 
 
 class EditionItemInline(admin.TabularInline):
+    """The edition's articles: order, 'Let op', the mail text and removal. New articles: EditionItemAddInline."""
+
     model = EditionItem
     form = EditionItemForm
     extra = 0
     can_delete = False
-    autocomplete_fields = ["article"]
-    fields = ["position", "article", "shown", "origin", "is_notice", "teaser", "is_removed"]
-    readonly_fields = ["shown", "origin"]
+    fields = ["position", "themes", "origin", "is_notice", "teaser", "is_removed"]
+    readonly_fields = ["themes", "origin"]
     verbose_name = _("artikel")
     verbose_name_plural = _("artikelen in deze nieuwsbrief (volgorde binnen elk thema: laag nummer eerst)")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article").prefetch_related("article__themes")
 
-    @admin.display(description=_("zoals in de nieuwsbrief"))
-    def shown(self, obj):
+    @admin.display(description=_("thema's"))
+    def themes(self, obj):
         if obj.snapshot_title:
-            return f"{obj.snapshot_title} ({_('vastgelegd')})"
+            return _("vastgelegd bij het goedkeuren")
         if obj.article_id is None:
             return _("(artikel verwijderd)")
-        themes = ", ".join(t.name for t in obj.article.themes.all() if t.is_active) or _("geen actief thema")
-        return f"{themes}: {obj.teaser or obj.article.lead}"[:300]
+        return ", ".join(t.name for t in obj.article.themes.all() if t.is_active) or _("geen actief thema")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return (obj is None or obj.is_draft) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class EditionItemAddInline(admin.TabularInline):
+    """'Nog een artikel toevoegen': any article that is on the site, through the autocomplete."""
+
+    model = EditionItem
+    form = EditionItemForm
+    extra = 0
+    can_delete = False
+    autocomplete_fields = ["article"]
+    fields = ["article", "position", "teaser"]
+    verbose_name = _("artikel")
+    verbose_name_plural = _("artikelen toevoegen")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).none()
 
     def has_add_permission(self, request, obj=None):
         return obj is not None and obj.is_draft and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return (obj is None or obj.is_draft) and super().has_change_permission(request, obj)
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_add_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -219,11 +250,12 @@ TIMES = ["assembled_at", "approved_at", "approved_by", "send_at", "started_at", 
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(CapitalTitleMixin, admin.ModelAdmin):
     form = EditionForm
     list_display = ["month_display", "status", "articles", "recipients", "variants", "send_at", "deliveries"]
     list_filter = ["status"]
-    inlines = [EditionItemInline, EditionEventInline]
+    inlines = [EditionItemInline, EditionItemAddInline, EditionEventInline]
+    view_on_site = False  # the web version exists only once sending started: "Webversie" links to it then
     readonly_fields = ["month_display", "status", *TIMES, "audience"]
 
     def get_queryset(self, request):
@@ -285,10 +317,13 @@ class EditionAdmin(admin.ModelAdmin):
         summary = self._summary(obj)
         if summary is None:
             return "–"  # noqa: RUF001
-        return _(
-            "Gaat nu naar %(recipients)d abonnees in %(variants)d varianten; %(skipped)d krijgen niets "
-            "(niets voor hun thema's)."
-        ) % {"recipients": summary.recipients, "variants": summary.variants, "skipped": summary.skipped}
+        recipients = ngettext("%(n)d abonnee", "%(n)d abonnees", summary.recipients) % {"n": summary.recipients}
+        variants = ngettext("%(n)d variant", "%(n)d varianten", summary.variants) % {"n": summary.variants}
+        return _("Gaat nu naar %(recipients)s in %(variants)s; %(skipped)d krijgen niets (niets voor hun thema's).") % {
+            "recipients": recipients,
+            "variants": variants,
+            "skipped": summary.skipped,
+        }
 
     # --- Saving: through the services ---------------------------------------------------------
 
@@ -364,6 +399,12 @@ class EditionAdmin(admin.ModelAdmin):
         if not request.user.has_perm(f"newsletter.{permission}_edition"):
             raise PermissionDenied
         return edition
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            inline_formset.__class__ = LowercaseAddTextFormSet  # "Nog een artikel toevoegen"
+        return inline_formsets
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(
