@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils.encoding import punycode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from news.models import Theme
 from news.sanitize import clean_html
@@ -256,7 +257,10 @@ def _preheader(sections, notices) -> str:
     count = sum(len(items) for _theme, items in sections) + len(notices)
     names = [theme.name for theme, _items in sections]
     shown = _dutch_list(names) if len(names) <= 3 else _("%(themes)s en meer") % {"themes": ", ".join(names[:3])}
-    return _("%(count)d berichten over %(themes)s") % {"count": count, "themes": shown}
+    return ngettext("%(count)d bericht over %(themes)s", "%(count)d berichten over %(themes)s", count) % {
+        "count": count,
+        "themes": shown,
+    }
 
 
 class EditionRenderer:
