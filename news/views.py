@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
@@ -201,6 +202,7 @@ def server_error(request):
     try:
         context = {"site_text": selectors.site_text_defaults(), "contact_points": [], "quick_links": []}
         context.update(nav_themes=[], newsletter_url=reverse("newsletter:subscribe"), archive_years=[])
+        context.update(SITE_NAME=settings.SITE_NAME, MUNICIPALITY_NAME=settings.MUNICIPALITY_NAME)
         html = loader.get_template("500.html").render(context)
     except Exception:  # The error page must never fail itself.
         logger.exception("Rendering 500.html failed")

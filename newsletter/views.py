@@ -26,6 +26,7 @@ from newsletter.selectors import (
     edition_get_public,
     edition_list_public,
     subscriber_get_by_token,
+    theme_list_active,
 )
 from newsletter.tokens import TokenExpired, TokenInvalid, confirm_token_read, subscriber_token_make
 
@@ -102,7 +103,9 @@ class ConfirmView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, token):
-        return render(request, "newsletter/confirm.html", {"email": self.signup.email})
+        # The same rule as subscription_confirm: no active theme chosen means every theme.
+        themes = theme_list_active().filter(slug__in=self.signup.theme_slugs) if self.signup.theme_slugs else []
+        return render(request, "newsletter/confirm.html", {"email": self.signup.email, "themes": themes})
 
     def post(self, request, token):
         services.subscription_confirm(signup=self.signup, source=Source.WEB_FORM)

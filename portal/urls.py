@@ -6,6 +6,7 @@ from portal import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("beheer/", admin.site.urls),
     path("nieuwsbrief/", include("newsletter.urls")),
     path("", include("news.urls")),

@@ -63,10 +63,10 @@ def type_body(page) -> None:
     page.keyboard.type("Wij nodigen u uit voor een avond over samenwerken in de wijk.")
     page.keyboard.press("Enter")
     page.locator(".prose-menubar__selected").first.click()  # the block type menu: paragraph, headings
-    page.locator(".prose-menubar__option[data-name=heading2]").click()
+    page.locator(".prose-menubar__option", has_text="Kop 2").click()
     page.keyboard.type("Programma")
     page.keyboard.press("Enter")
-    page.locator(".prose-menubar__button[title='unordered list']").click()
+    page.locator(".prose-menubar").get_by_role("button", name="Opsomming met bolletjes").click()
     page.keyboard.type("Ontvangst met koffie")
     page.keyboard.press("Enter")
     page.keyboard.type("Gesprekken in kleine groepen")
@@ -75,7 +75,7 @@ def type_body(page) -> None:
     page.keyboard.type("Lees de voorwaarden")
     for _ in "voorwaarden":
         page.keyboard.press("Shift+ArrowLeft")
-    page.locator(".prose-menubar__button[title='insert link']").click()
+    page.locator(".prose-menubar").get_by_role("button", name="Link invoegen").click()
     dialog = page.locator("dialog[open]")
     dialog.get_by_role("heading", name="Link bewerken").wait_for()  # Dutch through locale/nl (djangojs)
     dialog.get_by_label("Webadres").fill("https://www.example.nl/voorwaarden")

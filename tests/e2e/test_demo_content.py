@@ -22,6 +22,7 @@ def demo_content():
 def test_demo_news_page_accessible(demo_content, page):
     page.visit("/")
 
+    assert page.title() == "Nieuws voor zorgprofessionals"  # the site's name once
     assert page.locator("h1").count() == 1
     violations = axe_scan(page)
     assert violations == [], format_violations(violations)

@@ -32,9 +32,9 @@ def test_subscriber_export_data_holds_everything_stored(django_capture_on_commit
     data = json.loads(json.dumps(subscriber_export_data(subscriber=subscriber)))
 
     assert data["e_mailadres"] == "persoon.zelf@example.org"
-    assert data["status"] == "bevestigd"
+    assert data["status"] == "Bevestigd"
     assert data["themas"] == ["Jeugd"]
-    assert [e["actie"] for e in data["toestemmingslogboek"]] == ["aangemeld"]
+    assert [e["actie"] for e in data["toestemmingslogboek"]] == ["Aangemeld"]
     assert data["toestemmingslogboek"][0]["themas"] == ["test-jeugd"]
     assert data["toestemming_uit_import"] == [
         {
@@ -54,7 +54,7 @@ def test_subscriber_export_data_lists_ledger_in_time_order():
 
     data = subscriber_export_data(subscriber=subscriber)
 
-    assert [e["actie"] for e in data["toestemmingslogboek"]] == ["aangemeld", "thema's gewijzigd", "gepauzeerd"]
+    assert [e["actie"] for e in data["toestemmingslogboek"]] == ["Aangemeld", "Thema's gewijzigd", "Gepauzeerd"]
     assert data["gepauzeerd_tot"] is not None
 
 

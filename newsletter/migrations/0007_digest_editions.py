@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("news", "0008_article_first_published_at"),
-        ("newsletter", "0005_dataaccesslog_names"),
+        ("newsletter", "0006_choice_labels_capitalised"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

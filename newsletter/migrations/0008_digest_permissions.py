@@ -10,7 +10,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("newsletter", "0006_digest_editions"),
+        ("newsletter", "0007_digest_editions"),
     ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
