@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.mail.message import EmailAlternative
 from django.urls import reverse
 from django.utils.encoding import punycode
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -36,7 +37,7 @@ from news.models import Theme
 from news.sanitize import clean_html
 from newsletter.emails import absolute_url, build_email
 from newsletter.models import Edition, Subscriber
-from newsletter.selectors import DigestContent, digest_content
+from newsletter.selectors import DigestContent, DigestItem, digest_content
 from newsletter.services.digest.markup import html_to_text, wrap_html_lines
 from newsletter.tokens import SubscriberTokenMaker
 
@@ -65,9 +66,13 @@ class PersonalParts:
     reason: str  # plain text; HTML-escaped for the HTML part
 
 
-@cache
 def _mail_domain() -> str:
-    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return _domain_of(settings.DEFAULT_FROM_EMAIL)
+
+
+@cache
+def _domain_of(from_email: str) -> str:
+    return parseaddr(from_email)[1].rpartition("@")[2] or "localhost"
 
 
 def digest_name() -> str:
@@ -188,17 +193,16 @@ class RenderedVariant:
 
     __slots__ = ("_pieces", "_positions", "_rooms", "key", "size")
 
-    def __init__(self, key: tuple[int, ...], raw: bytes, tokens: dict[str, bytes]):
+    def __init__(self, key: tuple[int, ...], raw: bytes, tokens: dict[str, bytes], pattern: re.Pattern):
         self.key = key
         self.size = len(raw)
-        by_token = {token: index for index, token in enumerate(tokens[slot] for slot in _SLOTS)}
-        pattern = re.compile(b"|".join(re.escape(token) for token in sorted(by_token, key=len, reverse=True)))
+        by_token = {tokens[slot]: index for index, slot in enumerate(_SLOTS)}
         pieces = pattern.split(raw)
         found = pattern.findall(raw)
         # pieces: literal, value, literal, value, ..., literal; the values are filled in per message.
         self._pieces = [piece for pair in zip(pieces, [*found, None], strict=True) for piece in pair][:-1]
         self._positions = tuple((2 * index + 1, by_token[token]) for index, token in enumerate(found))
-        self._rooms = _rooms(raw, by_token)
+        self._rooms = _rooms(raw, by_token, pattern)
 
     def message_bytes(self, parts: PersonalParts) -> bytes:
         """The complete message for one person (RFC 5322, CRLF line ends). Raises ValueError for a value too long
@@ -222,19 +226,22 @@ class RenderedVariant:
         return b"".join(pieces)
 
 
-def _rooms(raw: bytes, by_token: dict[bytes, int]) -> list[int]:
-    """Per slot, the octets its value may take on the fullest line it is on (several on one line share)."""
+def _rooms(raw: bytes, by_token: dict[bytes, int], pattern: re.Pattern) -> list[int]:
+    """Per slot, the octets its value may take on the fullest line it is on (several on one line share).
+
+    Raises ValueError when a line is already too long, or leaves a placeholder less than MIN_ROOM.
+    """
+    if max(map(len, raw.split(b"\r\n"))) > MAX_LINE:
+        raise ValueError("rendered digest has a line over 998 octets")
     rooms = [MAX_LINE] * len(_SLOTS)
-    for line in raw.split(b"\r\n"):
-        hits = [(token, slot) for token, slot in by_token.items() if token in line]
-        if not hits:
-            if len(line) > MAX_LINE:
-                raise ValueError("rendered digest has a line over 998 octets")
-            continue
-        fixed = len(line) - sum(len(token) * line.count(token) for token, _slot in hits)
-        share = (MAX_LINE - fixed) // sum(line.count(token) for token, _slot in hits)
-        for _token, slot in hits:
-            rooms[slot] = min(rooms[slot], share)
+    starts = {raw.rfind(b"\n", 0, match.start()) + 1 for match in pattern.finditer(raw)}
+    for start in starts:
+        end = raw.find(b"\r\n", start)
+        line = raw[start : end if end >= 0 else len(raw)]
+        found = pattern.findall(line)
+        share = (MAX_LINE - len(line) + sum(map(len, found))) // len(found)
+        for token in found:
+            rooms[by_token[token]] = min(rooms[by_token[token]], share)
     if min(rooms) < MIN_ROOM:
         raise ValueError(f"a placeholder line leaves only {min(rooms)} octets for its value")
     return rooms
@@ -263,6 +270,42 @@ def _preheader(sections, notices) -> str:
     }
 
 
+TEXT_WIDTH = 76  # plain-text lines, as mail readers expect
+
+
+def _text(value: str) -> str:
+    """Plain text wrapped at TEXT_WIDTH per paragraph; URLs and long words stay whole."""
+    return "\n".join(
+        textwrap.fill(line, TEXT_WIDTH, break_long_words=False, break_on_hyphens=False) if line else ""
+        for line in value.split("\n")
+    )
+
+
+@dataclass(frozen=True)
+class ShownItem:
+    """An item as both bodies show it, prepared once per renderer (not per variant): dates formatted, the
+    plain-text title and teaser wrapped."""
+
+    title: str
+    teaser: str
+    url: str
+    date_label: str
+    title_text: str
+    teaser_text: str
+
+    @classmethod
+    def of(cls, item: DigestItem) -> "ShownItem":
+        shows_date = item.show_date and item.publication_date is not None
+        return cls(
+            title=item.title,
+            teaser=item.teaser,
+            url=item.url,
+            date_label=date_format(item.publication_date, "j F Y") if shows_date else "",
+            title_text=_text(item.title),
+            teaser_text=_text(item.teaser),
+        )
+
+
 class EditionRenderer:
     """Renders an edition's variants, each at most once (`render_count` counts them); one per edition per batch."""
 
@@ -273,6 +316,10 @@ class EditionRenderer:
         self._content = content
         self._variants: dict[tuple[int, ...], RenderedVariant] = {}
         self._tokens = _tokens()
+        self._token_bytes = {slot: token.encode("ascii") for slot, token in self._tokens.items()}
+        self._pattern = re.compile(b"|".join(re.escape(token) for token in self._token_bytes.values()))
+        self._shown: dict[int, ShownItem] = {}
+        self._fixed: dict | None = None
 
     @property
     def content(self) -> DigestContent:
@@ -291,23 +338,36 @@ class EditionRenderer:
             self.render_count += 1
         return variant
 
+    def _show(self, item: DigestItem) -> ShownItem:
+        shown = self._shown.get(item.pk)
+        if shown is None:
+            shown = self._shown[item.pk] = ShownItem.of(item)
+        return shown
+
+    def _fixed_context(self) -> dict:
+        """What every variant of this edition shares, prepared once."""
+        if self._fixed is None:
+            intro, tokens = clean_html(self.edition.intro), self._tokens
+            self._fixed = {
+                "edition": self.edition,
+                "subject_name": digest_name(),
+                "month_label": self.edition.month_label,
+                "intro_html": mark_safe(intro),  # noqa: S308 - sanitised by the article allow-list just above
+                "intro_text": _text(html_to_text(intro)),
+                "notices": [self._show(item) for item in self.content.notices],
+                "web_url": absolute_url(self.edition.get_absolute_url()),
+                "archive_url": absolute_url(reverse("newsletter:edition_archive")),
+                "example_links": self.example_links,
+                **{name: tokens[name] for name in ("preferences_url", "unsubscribe_url", "reason_text", "reason_html")},
+            }
+        return self._fixed
+
     def _context(self, key: tuple[int, ...]) -> dict:
-        content, tokens = self.content, self._tokens
-        sections = content.sections(key)
-        intro = clean_html(self.edition.intro)
+        sections = self.content.sections(key)
         return {
-            "edition": self.edition,
-            "subject_name": digest_name(),
-            "month_label": self.edition.month_label,
-            "intro_html": mark_safe(intro),  # noqa: S308 - sanitised by the article allow-list just above
-            "intro_text": html_to_text(intro),
-            "notices": content.notices,
-            "sections": sections,
-            "preheader": _preheader(sections, content.notices),
-            "web_url": absolute_url(self.edition.get_absolute_url()),
-            "archive_url": absolute_url(reverse("newsletter:edition_archive")),
-            "example_links": self.example_links,
-            **{name: tokens[name] for name in ("preferences_url", "unsubscribe_url", "reason_text", "reason_html")},
+            **self._fixed_context(),
+            "sections": [(theme, [self._show(item) for item in items]) for theme, items in sections],
+            "preheader": _preheader(sections, self.content.notices),
         }
 
     def _render(self, key: tuple[int, ...]) -> RenderedVariant:
@@ -326,7 +386,7 @@ class EditionRenderer:
             if not part.is_multipart() and part.get("Content-Transfer-Encoding", "7bit") not in {"7bit", "8bit"}:
                 raise ValueError(f"digest part {part.get_content_type()} is not 7bit/8bit: a line is too long")
         raw = msg.as_bytes(policy=_WIRE_POLICY)
-        return RenderedVariant(key, raw, {slot: token.encode("ascii") for slot, token in tokens.items()})
+        return RenderedVariant(key, raw, self._token_bytes, self._pattern)
 
     @property
     def variant_count(self) -> int:
