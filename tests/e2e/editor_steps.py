@@ -57,6 +57,28 @@ def pick(page, field_id: str, text: str) -> None:
     page.locator(".select2-results__option", has_text=text).first.click()
 
 
+# Tiptap puts its editor on the ProseMirror element: its state holds the selection the toolbar acts on.
+_EDITOR_SELECTION_IS = """(expected) => {
+    const editor = document.querySelector(".ProseMirror[contenteditable=true]").editor;
+    const {from, to} = editor.state.selection;
+    return editor.state.doc.textBetween(from, to) === expected;
+}"""
+
+
+def select_back(page, text: str) -> None:
+    """Select `text`, just typed before the cursor, with Shift+ArrowLeft, one key at a time as a person does.
+
+    ProseMirror reads a selection made with the keyboard from the browser's asynchronous `selectionchange`
+    event, which Chromium holds back while keys keep arriving. Pressed in one burst, the DOM selection runs
+    ahead of the editor's; ProseMirror then puts its own, shorter or empty selection back, the toolbar acts
+    on that, and "insert link" on an empty selection opens no dialog. So after each key, wait until the
+    editor itself holds the selection that key made.
+    """
+    for length in range(1, len(text) + 1):
+        page.keyboard.press("Shift+ArrowLeft")
+        page.wait_for_function(_EDITOR_SELECTION_IS, arg=text[-length:])
+
+
 def type_body(page) -> None:
     """Type a paragraph, an h2, a bullet list and a link into the prose editor with its toolbar."""
     page.locator(".ProseMirror[contenteditable=true]").click()
@@ -73,8 +95,7 @@ def type_body(page) -> None:
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")  # an empty list item ends the list
     page.keyboard.type("Lees de voorwaarden")
-    for _ in "voorwaarden":
-        page.keyboard.press("Shift+ArrowLeft")
+    select_back(page, "voorwaarden")
     page.locator(".prose-menubar").get_by_role("button", name="Link invoegen").click()
     dialog = page.locator("dialog[open]")
     dialog.get_by_role("heading", name="Link bewerken").wait_for()  # Dutch through locale/nl (djangojs)

@@ -1,6 +1,7 @@
 """Mail to the editors: "a draft is ready", and the test mail of a variant to the editor who asks for it.
 
-Both go through Django's mailer (MAILERS), sent by a task after the request's transaction committed.
+Both go through Django's mailer (MAILERS) and the one SMTP policy (newsletter.services.mail), sent by a task
+after the request's transaction committed.
 """
 
 import email
@@ -23,6 +24,7 @@ from newsletter.models import Edition, EditionEvent, Subscriber
 from newsletter.selectors import digest_content
 from newsletter.services.digest.events import edition_event_record
 from newsletter.services.digest.render import MAX_LINE, digest_message_bytes
+from newsletter.services.mail import mail_send
 from newsletter.tasks import digest_test_send_task
 
 logger = logging.getLogger(__name__)
@@ -61,7 +63,7 @@ def digest_draft_ready_notify(*, edition_id: int) -> int:
     }
     sent = 0
     for address in sorted(set(users.values_list("email", flat=True))):
-        sent += build_email("newsletter/digest_ready", to=[address], context=context).send()
+        sent += mail_send(build_email("newsletter/digest_ready", to=[address], context=context))
     logger.info("Edition %s: %d Eindredacteur(en) told the draft is ready", edition.slug, sent)
     return sent
 
@@ -108,4 +110,4 @@ def digest_test_send(
     if raw is None:
         logger.info("Edition %s: test mail skipped, nothing in the edition for that choice", edition.slug)
         return False
-    return PreRenderedEmail(raw, to=[user.email]).send() == 1
+    return mail_send(PreRenderedEmail(raw, to=[user.email]))
