@@ -7,8 +7,13 @@ revokes every link sent before.
 """
 
 import datetime
+import hashlib
+import hmac
+import json
+import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core import signing
 
 CONFIRM_MAX_AGE = datetime.timedelta(days=7)
@@ -58,6 +63,23 @@ def confirm_token_read(token: str) -> SignupRequest:
 def subscriber_token_make(*, purpose: str, subscriber_id: int, token_version: int) -> str:
     """Return a signed token for a subscriber's preferences or unsubscribe link (no expiry)."""
     return signing.dumps({"s": subscriber_id, "v": token_version}, salt=_SALT % purpose)
+
+
+class SubscriberTokenMaker:
+    """Makes exactly the tokens of `subscriber_token_make` (django.core.signing's format), with the HMAC key
+    derived once instead of per token: the digest makes two per message."""
+
+    def __init__(self, purpose: str):
+        # As signing.dumps: TimestampSigner(salt=...).sign_object → base64_hmac(salt + "signer") → salted_hmac.
+        key = hashlib.sha256(f"{_SALT % purpose}signer{settings.SECRET_KEY}".encode()).digest()
+        self._mac = hmac.new(key, digestmod=hashlib.sha256)
+
+    def __call__(self, *, subscriber_id: int, token_version: int) -> str:
+        payload = json.dumps({"s": subscriber_id, "v": token_version}, separators=(",", ":")).encode("latin-1")
+        value = f"{signing.b64_encode(payload).decode()}:{signing.b62_encode(int(time.time()))}"
+        mac = self._mac.copy()
+        mac.update(value.encode())
+        return f"{value}:{signing.b64_encode(mac.digest()).decode()}"
 
 
 def subscriber_token_read(*, purpose: str, token: str) -> tuple[int, int]:
