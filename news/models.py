@@ -208,6 +208,9 @@ class Article(models.Model):
         _("publiceren vanaf"), null=True, blank=True, help_text=_("Leeg: direct na publiceren zichtbaar.")
     )
     unpublish_at = models.DateTimeField(_("zichtbaar tot"), null=True, blank=True)
+    # Set once, when the article first becomes published (news.services.publication): the publication moment of
+    # an undated article, whose publication_date is only a sort key. The monthly digest selects by it.
+    first_published_at = models.DateTimeField(_("eerst gepubliceerd op"), null=True, blank=True, editable=False)
 
     is_pinned = models.BooleanField(_("vastgezet bovenaan"), default=False)
     pinned_until = models.DateField(_("vastgezet tot en met"), null=True, blank=True)

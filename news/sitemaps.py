@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from news.models import Article, Theme
+from newsletter.sitemaps import EditionArchiveSitemap, EditionSitemap
 
 
 class StaticSitemap(Sitemap):
@@ -34,4 +35,10 @@ class ThemeSitemap(Sitemap):
         return Theme.objects.filter(is_active=True).only("slug")
 
 
-sitemaps = {"pages": StaticSitemap, "articles": ArticleSitemap, "themes": ThemeSitemap}
+sitemaps = {
+    "pages": StaticSitemap,
+    "articles": ArticleSitemap,
+    "themes": ThemeSitemap,
+    "newsletter": EditionArchiveSitemap,
+    "editions": EditionSitemap,
+}

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from news import search, selectors
 from news.caching import cache_public_page
 from news.context_processors import chrome
+from newsletter.selectors import edition_get_public
 
 logger = logging.getLogger(__name__)
 
@@ -131,7 +132,8 @@ def archive_month(request, year, month):
     articles = selectors.archive_articles(year=year, month=month)
     if not articles:
         raise Http404("Geen berichten in deze maand")
-    context = {"year": year, "month": month, "month_name": MONTHS[month], "articles": articles}
+    edition = edition_get_public(year=year, month=month)  # that month's newsletter, once it was sent
+    context = {"year": year, "month": month, "month_name": MONTHS[month], "articles": articles, "edition": edition}
     return render(request, "news/archive_month.html", context)
 
 

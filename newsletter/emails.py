@@ -13,8 +13,9 @@ from django.urls import reverse
 from newsletter.models import Subscriber
 from newsletter.tokens import subscriber_token_make
 
-# Local <style> only: never fetch a stylesheet from elsewhere while rendering mail.
-_INLINER = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=False)
+# Local <style> only: never fetch a stylesheet from elsewhere while rendering mail. At-rules (the digest's
+# dark-mode @media block) cannot be inlined: they stay in one <style> element.
+_INLINER = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=False, keep_at_rules=True)
 
 
 class NewsletterEmail(EmailMultiAlternatives):

@@ -50,3 +50,40 @@ def subscribers_apply_retention_task() -> int:
 
     # No retry: the service is idempotent and beat runs it again tomorrow.
     return subscribers_apply_retention()
+
+
+# --- The monthly digest (routes: portal/celery.py) ---------------------------------------------
+# Mail to an editor who is waiting for it (the test mail): a few quick retries, then the editor asks again.
+_EDITOR_MAIL_RETRY = {**_RETRY, "retry_backoff_max": 60, "max_retries": 5}
+
+
+@shared_task
+def digest_assemble_task() -> str:
+    from newsletter.services.digest.assembly import digest_assemble
+
+    # No retry: idempotent, and an editor can run `manage.py digest_assemble` any time.
+    return digest_assemble().outcome.value
+
+
+@shared_task
+def digest_due_start_task() -> list[int]:
+    from newsletter.services.digest.workflow import digest_due_start
+
+    # No retry: beat runs it every minute, and it starts each edition at most once.
+    return digest_due_start()
+
+
+@shared_task(**_RETRY)
+def digest_draft_ready_notify_task(edition_id: int) -> int:
+    from newsletter.services.digest.editor_mail import digest_draft_ready_notify
+
+    return digest_draft_ready_notify(edition_id=edition_id)
+
+
+@shared_task(**_EDITOR_MAIL_RETRY)
+def digest_test_send_task(
+    edition_id: int, user_id: int, subscriber_id: int | None, theme_ids: list[int] | None
+) -> bool:
+    from newsletter.services.digest.editor_mail import digest_test_send
+
+    return digest_test_send(edition_id=edition_id, user_id=user_id, subscriber_id=subscriber_id, theme_ids=theme_ids)

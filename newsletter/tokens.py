@@ -8,16 +8,20 @@ nothing of them, and a changed character makes it invalid. It expires 7 days aft
 Subscriber tokens (preferences, unsubscribe) are signed with django.core.signing, one salt per purpose,
 and carry only the subscriber's id and token_version: raising the version revokes every link sent before.
 They stay in that format: they hold nothing personal to hide, whoever holds one may open the page it
-names anyway, and the links in every mail already sent must keep working.
+names anyway, the links in every mail already sent must keep working, and the digest makes them per
+message with SubscriberTokenMaker, which reproduces that format with the key derived once.
 """
 
 import base64
 import binascii
 import datetime
 import functools
+import hashlib
+import hmac
 import json
 import os
 import re
+import time
 import zlib
 from dataclasses import dataclass
 
@@ -169,6 +173,23 @@ def _legacy_confirm_token_read(token: str) -> SignupRequest:
 def subscriber_token_make(*, purpose: str, subscriber_id: int, token_version: int) -> str:
     """Return a signed token for a subscriber's preferences or unsubscribe link (no expiry)."""
     return signing.dumps({"s": subscriber_id, "v": token_version}, salt=_SALT % purpose)
+
+
+class SubscriberTokenMaker:
+    """Makes exactly the tokens of `subscriber_token_make` (django.core.signing's format), with the HMAC key
+    derived once instead of per token: the digest makes two per message."""
+
+    def __init__(self, purpose: str):
+        # As signing.dumps: TimestampSigner(salt=...).sign_object → base64_hmac(salt + "signer") → salted_hmac.
+        key = hashlib.sha256(f"{_SALT % purpose}signer{settings.SECRET_KEY}".encode()).digest()
+        self._mac = hmac.new(key, digestmod=hashlib.sha256)
+
+    def __call__(self, *, subscriber_id: int, token_version: int) -> str:
+        payload = json.dumps({"s": subscriber_id, "v": token_version}, separators=(",", ":")).encode("latin-1")
+        value = f"{signing.b64_encode(payload).decode()}:{signing.b62_encode(int(time.time()))}"
+        mac = self._mac.copy()
+        mac.update(value.encode())
+        return f"{value}:{signing.b64_encode(mac.digest()).decode()}"
 
 
 def subscriber_token_read(*, purpose: str, token: str) -> tuple[int, int]:

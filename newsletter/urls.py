@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from newsletter import views
+from newsletter import feeds, views
 
 app_name = "newsletter"
 urlpatterns = [
@@ -13,4 +13,7 @@ urlpatterns = [
     path("voorkeuren/<str:token>/verwijderen/", views.EraseView.as_view(), name="subscriber_erase"),
     path("verwijderd/", views.EraseDoneView.as_view(), name="erase_done"),
     path("afmelden/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
+    path("archief/", views.edition_list, name="edition_archive"),
+    path("archief/feed/", feeds.EditionFeed(), name="edition_feed"),
+    re_path(r"^(?P<year>[0-9]{4})-(?P<month>0[1-9]|1[0-2])/$", views.edition_detail, name="edition_detail"),
 ]

@@ -4,20 +4,32 @@ import datetime
 import json
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_safe
 from django.views.generic import FormView, TemplateView
 
+from news.caching import cache_public_page
+from news.sanitize import clean_html
 from newsletter import services
 from newsletter.forms import PauseForm, SubscribeForm, ThemesForm
 from newsletter.models import Source, Subscriber
-from newsletter.selectors import consent_text_active, signup_is_outdated, subscriber_get_by_token, theme_list_active
+from newsletter.selectors import (
+    consent_text_active,
+    digest_content,
+    edition_get_public,
+    edition_list_public,
+    signup_is_outdated,
+    subscriber_get_by_token,
+    theme_list_active,
+)
 from newsletter.tokens import TokenExpired, TokenInvalid, confirm_token_read, subscriber_token_make
 
 ONE_CLICK_FIELD, ONE_CLICK_VALUE = "List-Unsubscribe", "One-Click"  # RFC 8058
@@ -216,3 +228,28 @@ class UnsubscribeView(TokenPageMixin, View):
 
 def _one_click_text() -> str:
     return gettext("U bent afgemeld voor de nieuwsbrief.") + "\n"
+
+
+# --- The monthly digest's web version and archive (public once sending started; cached like news pages) ---
+
+
+@require_safe
+@cache_public_page
+def edition_detail(request, year, month):
+    edition = edition_get_public(year=int(year), month=int(month))
+    if edition is None:
+        raise Http404("Nieuwsbrief niet gevonden")
+    content = digest_content(edition=edition)
+    context = {
+        "edition": edition,
+        "intro": mark_safe(clean_html(edition.intro)),  # noqa: S308 - sanitised by the article allow-list
+        "notices": content.notices,
+        "sections": content.sections(content.theme_ids),
+    }
+    return render(request, "newsletter/edition_detail.html", context)
+
+
+@require_safe
+@cache_public_page
+def edition_list(request):
+    return render(request, "newsletter/edition_list.html", {"editions": list(edition_list_public())})

@@ -27,7 +27,14 @@ app.conf.update(
         Queue("default", Exchange("default"), routing_key="default"),
         Queue("digest", Exchange("digest"), routing_key="digest"),
     ),
-    task_routes={"newsletter.tasks.digest_*": {"queue": "digest"}},
+    # Exact names win over the pattern: the digest's short tasks must not wait behind a send's batches.
+    task_routes={
+        "newsletter.tasks.digest_assemble_task": {"queue": "default"},
+        "newsletter.tasks.digest_due_start_task": {"queue": "default"},
+        "newsletter.tasks.digest_draft_ready_notify_task": {"queue": "default"},
+        "newsletter.tasks.digest_test_send_task": {"queue": "default"},
+        "newsletter.tasks.digest_*": {"queue": "digest"},
+    },
     timezone="Europe/Amsterdam",
     enable_utc=True,
     broker_connection_retry_on_startup=True,
@@ -43,6 +50,13 @@ app.conf.update(
             "task": "newsletter.tasks.subscribers_apply_retention_task",
             "schedule": crontab(hour=4, minute=15),
         },
+        # The draft edition of the month before, for the Eindredacteuren to review (newsletter.services.digest).
+        "digest-assemble": {
+            "task": "newsletter.tasks.digest_assemble_task",
+            "schedule": crontab(day_of_month=1, hour=6, minute=0),
+        },
+        # Approved editions whose send moment has come start sending: a periodic check, not a Celery ETA.
+        "digest-due-start": {"task": "newsletter.tasks.digest_due_start_task", "schedule": 60.0},
     },
 )
 app.autodiscover_tasks()

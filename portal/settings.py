@@ -59,6 +59,8 @@ DEBUG = env.bool("DJANGO_DEBUG", default=not PRODUCTION)
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 MUNICIPALITY_NAME = env.str("MUNICIPALITY_NAME", default="Gemeente Voorbeeldstad")
 SITE_NAME = env.str("SITE_NAME", default="Nieuws voor zorgprofessionals")
+# The monthly digest's name in its subject ("Nieuwsbrief zorgprofessionals - maart 2027"); empty: made from SITE_NAME.
+DIGEST_NAME = env.str("DIGEST_NAME", default="")
 # Behind a reverse proxy every request comes from the proxy: name the header it sets with the client's
 # address (as a META key, e.g. HTTP_X_REAL_IP) so the sign-up rate limit per IP counts real clients.
 NEWSLETTER_CLIENT_IP_HEADER = env.str("NEWSLETTER_CLIENT_IP_HEADER", default="")

@@ -17,6 +17,7 @@ from reversion.models import Version
 from news import caching
 from news.models import Article, ArticleLink, ArticleRedirect, AuditEntry, Theme
 from news.sanitize import clean_html, clean_text
+from news.services.publication import first_published_mark
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +26,16 @@ MAX_THEMES = 3
 # Only an Eindredacteur changes these: together they decide whether and when an article is public.
 PUBLISHING_FIELDS = ("status", "publish_at", "unpublish_at")
 # Fields a restore leaves alone: the workflow state and bookkeeping are not content.
-NOT_RESTORED = {"id", "status", "publish_at", "unpublish_at", "created_by_id", "created_at", "updated_at"}
+NOT_RESTORED = {
+    "id",
+    "status",
+    "publish_at",
+    "unpublish_at",
+    "first_published_at",
+    "created_by_id",
+    "created_at",
+    "updated_at",
+}
 
 
 def can_publish(user) -> bool:
@@ -110,6 +120,7 @@ def article_save(
     with reversion.create_revision():
         if comment:
             reversion.set_comment(comment)
+        first_published_mark(article=article)
         article.save()
         if themes is not None:
             article.themes.set(themes)
@@ -160,7 +171,8 @@ def _set_status(
     with reversion.create_revision():
         reversion.set_comment(str(AuditEntry.Action(action).label))
         article.status = status
-        article.save(update_fields=["status", "updated_at", *extra_fields])
+        first_published_mark(article=article)
+        article.save(update_fields=["status", "updated_at", "first_published_at", *extra_fields])
         _audit(article=article, action=action, user=user, detail=detail)
         _after_write(user)
     return article

@@ -4,6 +4,7 @@ import logging
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
+from django.db.models import Q
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +27,8 @@ EDITOR_PERMISSIONS = (
     "view_contactpoint",
     "view_auditentry",
 )
+# The Redacteur may look at the monthly digest's editions (review, preview), not change or send them.
+EDITOR_NEWSLETTER_PERMISSIONS = ("view_edition", "view_editionitem", "view_editionevent")
 # The Eindredacteur gets every permission of these apps, whatever models they hold at the time.
 CHIEF_EDITOR_APPS = ("news", "newsletter")
 
@@ -39,7 +42,12 @@ def groups_sync(*, apps=global_apps) -> None:
         if global_apps.is_installed(label):
             create_permissions(global_apps.get_app_config(label), verbosity=0, apps=apps)
     editor, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
-    editor.permissions.set(Permission.objects.filter(content_type__app_label="news", codename__in=EDITOR_PERMISSIONS))
+    editor.permissions.set(
+        Permission.objects.filter(
+            Q(content_type__app_label="news", codename__in=EDITOR_PERMISSIONS)
+            | Q(content_type__app_label="newsletter", codename__in=EDITOR_NEWSLETTER_PERMISSIONS)
+        )
+    )
     chief, _ = Group.objects.get_or_create(name=CHIEF_EDITOR_GROUP)
     chief.permissions.set(Permission.objects.filter(content_type__app_label__in=CHIEF_EDITOR_APPS))
     logger.info("Editor groups synchronised: %s permissions for %s", chief.permissions.count(), CHIEF_EDITOR_GROUP)

@@ -1,3 +1,3 @@
 """The Eindredacteur's newsletter admin. Importing the modules registers the model admins."""
 
-from newsletter.admin import consent, subscribers  # noqa: F401
+from newsletter.admin import consent, digest, subscribers  # noqa: F401

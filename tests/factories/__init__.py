@@ -9,4 +9,11 @@ from tests.factories.news import (  # noqa: F401
     SiteTextFactory,
     ThemeFactory,
 )
-from tests.factories.newsletter import ConsentEventFactory, ConsentTextFactory, SignupRequestFactory, SubscriberFactory  # noqa: F401
+from tests.factories.newsletter import (  # noqa: F401
+    ConsentEventFactory,
+    ConsentTextFactory,
+    EditionFactory,
+    EditionItemFactory,
+    SignupRequestFactory,
+    SubscriberFactory,
+)

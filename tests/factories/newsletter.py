@@ -1,11 +1,13 @@
 """Factories for the newsletter app. SubscriberFactory makes a confirmed subscriber; traits for other states."""
 
+import datetime
+
 import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from newsletter.hashing import email_hash
-from newsletter.models import ConsentEvent, ConsentText, Source, Subscriber
+from newsletter.models import ConsentEvent, ConsentText, Edition, EditionItem, Source, Subscriber
 from newsletter.tokens import SignupRequest
 
 
@@ -72,3 +74,35 @@ class SignupRequestFactory(factory.Factory):
     email = factory.Sequence(lambda n: f"nieuw{n}@voorbeeld.nl")
     theme_slugs = ()
     consent_version = 1
+
+
+class EditionFactory(DjangoModelFactory):
+    """A draft edition of March 2027; `approved=True` or `sending=True` for later states (no snapshot made)."""
+
+    class Meta:
+        model = Edition
+        django_get_or_create = ("month",)
+
+    month = datetime.date(2027, 3, 1)
+    status = Edition.Status.DRAFT
+
+    class Params:
+        approved = factory.Trait(
+            status=Edition.Status.APPROVED,
+            approved_at=factory.LazyFunction(timezone.now),
+            send_at=factory.LazyFunction(timezone.now),
+        )
+        sending = factory.Trait(
+            status=Edition.Status.SENDING,
+            approved_at=factory.LazyFunction(timezone.now),
+            send_at=factory.LazyFunction(timezone.now),
+            started_at=factory.LazyFunction(timezone.now),
+        )
+
+
+class EditionItemFactory(DjangoModelFactory):
+    class Meta:
+        model = EditionItem
+
+    edition = factory.SubFactory(EditionFactory)
+    position = factory.Sequence(lambda n: (n + 1) * 10)

@@ -93,12 +93,15 @@ def test_newsletter_admin_forbidden_to_redacteur_for_a_subscriber_and_import_pos
     assert not Subscriber.objects.filter(email="x@example.org").exists()
 
 
-def test_admin_index_hides_newsletter_from_redacteur(editor):
+def test_admin_index_shows_redacteur_only_the_editions_of_the_newsletter(editor):
     response = editor.get(reverse("admin:index"))
 
+    # A Redacteur may look at the monthly digest's editions (issue 9), never at subscriber data.
     assert response.status_code == 200
-    assert "/beheer/newsletter/" not in response.text
-    assert editor.get(reverse("admin:app_list", kwargs={"app_label": "newsletter"})).status_code == 404
+    assert "/beheer/newsletter/edition/" in response.text
+    assert "/beheer/newsletter/subscriber/" not in response.text
+    app_list = editor.get(reverse("admin:app_list", kwargs={"app_label": "newsletter"})).text
+    assert "/beheer/newsletter/subscriber/" not in app_list and "/beheer/newsletter/consentevent/" not in app_list
 
 
 def test_admin_index_shows_newsletter_to_eindredacteur(chief):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.digest import sample_editions_load, sample_editions_reset
 from demo.services import sample_content_load
 
 
@@ -13,14 +14,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset",
             action="store_true",
-            help="Verwijder eerst de voorbeeldinhoud en laad die opnieuw (met verse datums)",
+            help="Verwijder eerst de voorbeeldinhoud (ook alle edities van de nieuwsbrief) en laad die opnieuw",
         )
         parser.add_argument("--force", action="store_true", help="Ook uitvoeren als DJANGO_ENV=production")
 
     def handle(self, *args, reset, force, **options):
         if settings.PRODUCTION and not force:
             raise CommandError("Dit is een productieomgeving. Voorbeeldinhoud laden kan alleen met --force.")
+        if reset:
+            sample_editions_reset()
         report = sample_content_load(reset=reset)
         for kind in sorted(set(report.created) | set(report.skipped)):
             self.stdout.write(f"{kind}: {report.created[kind]} aangemaakt, {report.skipped[kind]} bestonden al")
+        # The newsletter: sample subscribers, a sent edition with its web version, an approved one to review.
+        for kind, count in sample_editions_load().items():
+            self.stdout.write(f"nieuwsbrief, {kind}: {count} aangemaakt")
         self.stdout.write(self.style.SUCCESS("Voorbeeldinhoud geladen."))

@@ -1,4 +1,4 @@
-"""Reads for the newsletter pages and tasks."""
+"""Reads for the newsletter pages and tasks; the monthly digest's reads are in digest.py (re-exported here)."""
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -6,6 +6,28 @@ from django.utils import timezone
 from news.models import Theme
 from newsletter.hashing import email_hash, erasure_key
 from newsletter.models import ConsentEvent, ConsentText, ErasureTombstone, Subscriber
+from newsletter.selectors.digest import (
+    AudienceSummary,
+    DigestContent,
+    DigestItem,
+    audience_summary,
+    audience_theme_sets,
+    digest_article_list,
+    digest_audience,
+    digest_audience_search,
+    digest_audience_summary,
+    digest_content,
+    digest_notice_list,
+    edition_get_public,
+    edition_items_live,
+    edition_list_admin,
+    edition_list_public,
+    month_bounds,
+    month_first,
+    month_next,
+    month_previous,
+    publication_moment,
+)
 from newsletter.tokens import SignupRequest, TokenInvalid, subscriber_token_read
 
 
@@ -75,3 +97,33 @@ def subscriber_counts_per_theme() -> dict:
         {"theme": theme, "chosen": theme.chosen, "receiving": theme.chosen + totals["all_themes"]} for theme in themes
     ]
     return {"totals": totals, "rows": rows}
+
+
+__all__ = [
+    "AudienceSummary",
+    "DigestContent",
+    "DigestItem",
+    "audience_summary",
+    "audience_theme_sets",
+    "consent_text_active",
+    "consent_text_in_use",
+    "digest_article_list",
+    "digest_audience",
+    "digest_audience_search",
+    "digest_audience_summary",
+    "digest_content",
+    "digest_notice_list",
+    "edition_get_public",
+    "edition_items_live",
+    "edition_list_admin",
+    "edition_list_public",
+    "month_bounds",
+    "month_first",
+    "month_next",
+    "month_previous",
+    "publication_moment",
+    "signup_is_outdated",
+    "subscriber_counts_per_theme",
+    "subscriber_get_by_token",
+    "theme_list_active",
+]

@@ -18,7 +18,7 @@ def backfill_consent_changed_at(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("newsletter", "0006_choice_labels_capitalised"),
+        ("newsletter", "0008_digest_permissions"),
     ]
 
     operations = [

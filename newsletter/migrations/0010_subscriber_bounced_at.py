@@ -16,7 +16,7 @@ def backfill_bounced_at(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("news", "0007_article_slug_label"),
-        ("newsletter", "0007_subscriber_consent_changed_at_erasure_tombstone"),
+        ("newsletter", "0009_subscriber_consent_changed_at_erasure_tombstone"),
     ]
 
     operations = [

@@ -1,0 +1,25 @@
+"""Newsletter models: subscribers and their consent (subscribers.py), the monthly digest (digest.py)."""
+
+from newsletter.models.digest import Edition, EditionEvent, EditionItem
+from newsletter.models.subscribers import (
+    ConsentEvent,
+    ConsentText,
+    DataAccessLog,
+    ErasureTombstone,
+    ImportConsent,
+    Source,
+    Subscriber,
+)
+
+__all__ = [
+    "ConsentEvent",
+    "ConsentText",
+    "DataAccessLog",
+    "Edition",
+    "EditionEvent",
+    "EditionItem",
+    "ErasureTombstone",
+    "ImportConsent",
+    "Source",
+    "Subscriber",
+]
