@@ -13,6 +13,11 @@ def email_hash(address: str) -> str:
     return keyed_hash("newsletter.email", email_normalise(address))
 
 
+def erasure_key(address_hash: str) -> str:
+    """Return the key of an erased address's tombstone: a keyed hash of its email_hash, not that hash itself."""
+    return keyed_hash("newsletter.erased", address_hash)
+
+
 def keyed_hash(purpose: str, value: str) -> str:
     """Return a keyed SHA-256 HMAC of value; a distinct purpose gives an unrelated hash."""
     return salted_hmac(f"newsletter.hashing.{purpose}", value, algorithm="sha256").hexdigest()

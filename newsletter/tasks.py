@@ -27,10 +27,14 @@ _RETRY = {
 
 
 @shared_task(**_RETRY)
-def subscription_request_email_send_task(email: str, theme_slugs: list[str], consent_version: int) -> bool:
+def subscription_request_email_send_task(
+    email: str, theme_slugs: list[str], consent_version: int, requested_at: str | None = None
+) -> bool:
     from newsletter.services.subscription_mail import subscription_request_email_send
 
-    return subscription_request_email_send(email=email, theme_slugs=theme_slugs, consent_version=consent_version)
+    return subscription_request_email_send(
+        email=email, theme_slugs=theme_slugs, consent_version=consent_version, requested_at=requested_at
+    )
 
 
 @shared_task(**_RETRY)

@@ -1,5 +1,6 @@
 """Newsletter pages: sign up, confirm, preferences, unsubscribe. A GET never changes anything."""
 
+import datetime
 import json
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from newsletter.selectors import (
     digest_content,
     edition_get_public,
     edition_list_public,
+    signup_is_outdated,
     subscriber_get_by_token,
     theme_list_active,
 )
@@ -32,6 +34,7 @@ from newsletter.tokens import TokenExpired, TokenInvalid, confirm_token_read, su
 
 ONE_CLICK_FIELD, ONE_CLICK_VALUE = "List-Unsubscribe", "One-Click"  # RFC 8058
 SAVED_MESSAGES = {"themas", "pauze", "afgemeld"}
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 def client_ip(request) -> str:
@@ -45,6 +48,16 @@ def link_invalid(request, exc: TokenInvalid) -> HttpResponse:
     """Render the friendly page for a tampered, expired or revoked link (410 if expired, else 400)."""
     expired = isinstance(exc, TokenExpired)
     return render(request, "newsletter/link_invalid.html", {"expired": expired}, status=410 if expired else 400)
+
+
+def link_outdated(request) -> HttpResponse:
+    """Render the friendly 410 page for a confirmation link that a later choice of the address overrides."""
+    return render(request, "newsletter/link_outdated.html", status=410)
+
+
+def consent_stand(subscriber: Subscriber) -> str:
+    """Return the version of the subscriber's choices that a form is shown with (consent_changed_at in µs)."""
+    return str((subscriber.consent_changed_at - _EPOCH) // datetime.timedelta(microseconds=1))
 
 
 class TokenPageMixin:
@@ -103,12 +116,17 @@ class ConfirmView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, token):
+        if signup_is_outdated(signup=self.signup):
+            return link_outdated(request)
         # The same rule as subscription_confirm: no active theme chosen means every theme.
         themes = theme_list_active().filter(slug__in=self.signup.theme_slugs) if self.signup.theme_slugs else []
         return render(request, "newsletter/confirm.html", {"email": self.signup.email, "themes": themes})
 
     def post(self, request, token):
-        services.subscription_confirm(signup=self.signup, source=Source.WEB_FORM)
+        try:
+            services.subscription_confirm(signup=self.signup, source=Source.WEB_FORM)
+        except services.SignupOutdated:
+            return link_outdated(request)
         return redirect("newsletter:confirm_done")
 
 
@@ -124,6 +142,8 @@ class PreferencesView(TokenPageMixin, View):
         context = {
             "subscriber": subscriber,
             "token": token,
+            "stand": consent_stand(subscriber),
+            "conflict": status == 409,
             "saved": request.GET.get("gewijzigd") if request.GET.get("gewijzigd") in SAVED_MESSAGES else None,
             "themes_form": themes_form or ThemesForm(initial={"themes": list(subscriber.themes.all())}),
             "pause_form": pause_form or PauseForm(),
@@ -135,8 +155,12 @@ class PreferencesView(TokenPageMixin, View):
         if self.subscriber.status != Subscriber.Status.CONFIRMED:
             return redirect("newsletter:preferences", token=token)
         if action == "unsubscribe":
+            # Always honoured, also from a page shown before a later change: it only withdraws consent.
             services.subscription_unsubscribe(subscriber=self.subscriber, source=Source.PREFERENCES)
             return self._saved(token, "afgemeld")
+        if request.POST.get("stand") != consent_stand(self.subscriber):
+            # The form showed choices that changed since (another tab, an older mail): apply nothing.
+            return self.get(request, token, status=409)
         if action == "pause":
             form = PauseForm(request.POST)
             if not form.is_valid():

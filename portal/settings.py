@@ -52,6 +52,9 @@ else:
     SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="") or _dev_secret_key()
     ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 
+# Earlier keys, newest first: what was signed or encrypted with them (sessions, email links) stays valid.
+SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
+
 DEBUG = env.bool("DJANGO_DEBUG", default=not PRODUCTION)
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 MUNICIPALITY_NAME = env.str("MUNICIPALITY_NAME", default="Gemeente Voorbeeldstad")

@@ -1,7 +1,15 @@
 """Newsletter models: subscribers and their consent (subscribers.py), the monthly digest (digest.py)."""
 
 from newsletter.models.digest import Edition, EditionEvent, EditionItem
-from newsletter.models.subscribers import ConsentEvent, ConsentText, DataAccessLog, ImportConsent, Source, Subscriber
+from newsletter.models.subscribers import (
+    ConsentEvent,
+    ConsentText,
+    DataAccessLog,
+    ErasureTombstone,
+    ImportConsent,
+    Source,
+    Subscriber,
+)
 
 __all__ = [
     "ConsentEvent",
@@ -10,6 +18,7 @@ __all__ = [
     "Edition",
     "EditionEvent",
     "EditionItem",
+    "ErasureTombstone",
     "ImportConsent",
     "Source",
     "Subscriber",

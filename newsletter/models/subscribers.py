@@ -49,7 +49,8 @@ class Subscriber(models.Model):
         UNSUBSCRIBED = "afgemeld", _("Afgemeld")
         BOUNCED = "gebounced", _("Onbestelbaar")
 
-    # NULL once retention has replaced the address by its hash (kept as suppression).
+    # NULL once retention has replaced the address by its hash (kept as suppression): 30 days after
+    # unsubscribing or bouncing.
     email = models.EmailField(_("e-mailadres"), max_length=254, null=True, blank=True)
     # Keyed HMAC of the normalised address (newsletter.hashing.email_hash): lookup and suppression key.
     email_hash = models.CharField(_("sleutel-hash van het adres"), max_length=64, unique=True)
@@ -67,6 +68,10 @@ class Subscriber(models.Model):
     source = models.CharField(_("bron"), max_length=20, choices=Source.choices, default=Source.WEB_FORM)
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
+    bounced_at = models.DateTimeField(_("onbestelbaar sinds"), null=True, blank=True)
+    # The moment of the last consent event (subscribe, themes, pause, unsubscribe, bounce), set in the same
+    # transaction: a confirmation link requested before it is refused, so no old link undoes a later choice.
+    consent_changed_at = models.DateTimeField(_("toestemming laatst gewijzigd op"), default=timezone.now)
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -83,6 +88,10 @@ class Subscriber(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="afgemeld") | Q(unsubscribed_at__isnull=False),
                 name="newsletter_unsubscribed_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="gebounced") | Q(bounced_at__isnull=False),
+                name="newsletter_bounced_has_date",
             ),
         ]
 
@@ -129,6 +138,23 @@ class ConsentEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} ({timezone.localtime(self.at):%Y-%m-%d %H:%M})"
+
+
+class ErasureTombstone(models.Model):
+    """An erased address's keyed hash (of its email_hash, under its own key) and when: kept only as long as a
+    confirmation link requested before the erasure stays valid (7 days), so that link cannot bring the
+    subscription back. The daily retention deletes it after that; it holds no address."""
+
+    key = models.CharField(_("sleutel-hash"), max_length=64, unique=True)
+    erased_at = models.DateTimeField(_("verwijderd op"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("verwijderingsmarkering")
+        verbose_name_plural = _("verwijderingsmarkeringen")
+        default_permissions = ()  # bookkeeping of the services: nobody views or edits it
+
+    def __str__(self):
+        return f"{timezone.localtime(self.erased_at):%Y-%m-%d %H:%M}"
 
 
 class ImportConsent(models.Model):

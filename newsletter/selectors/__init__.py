@@ -4,7 +4,8 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from news.models import Theme
-from newsletter.models import ConsentEvent, ConsentText, Subscriber
+from newsletter.hashing import email_hash, erasure_key
+from newsletter.models import ConsentEvent, ConsentText, ErasureTombstone, Subscriber
 from newsletter.selectors.digest import (
     AudienceSummary,
     DigestContent,
@@ -27,7 +28,7 @@ from newsletter.selectors.digest import (
     month_previous,
     publication_moment,
 )
-from newsletter.tokens import TokenInvalid, subscriber_token_read
+from newsletter.tokens import SignupRequest, TokenInvalid, subscriber_token_read
 
 
 def consent_text_active() -> ConsentText:
@@ -64,6 +65,21 @@ def subscriber_get_by_token(*, purpose: str, token: str) -> Subscriber:
     if subscriber is None:
         raise TokenInvalid
     return subscriber
+
+
+def signup_is_outdated(*, signup: SignupRequest, subscriber: Subscriber | None = None) -> bool:
+    """Return whether the address's consent changed, or it was erased, after this sign-up was requested.
+
+    A confirmed subscriber is never outdated: confirming again changes nothing (a double click is harmless).
+    Pass the subscriber if it is already read (locked); None looks it up.
+    """
+    if signup.requested_at is None:
+        return False
+    key = email_hash(signup.email)
+    subscriber = subscriber or Subscriber.objects.filter(email_hash=key).only("status", "consent_changed_at").first()
+    if subscriber is not None:
+        return subscriber.status != Subscriber.Status.CONFIRMED and subscriber.consent_changed_at > signup.requested_at
+    return ErasureTombstone.objects.filter(key=erasure_key(key), erased_at__gt=signup.requested_at).exists()
 
 
 def subscriber_counts_per_theme() -> dict:
@@ -106,6 +122,7 @@ __all__ = [
     "month_next",
     "month_previous",
     "publication_moment",
+    "signup_is_outdated",
     "subscriber_counts_per_theme",
     "subscriber_get_by_token",
     "theme_list_active",

@@ -39,6 +39,8 @@ from newsletter.services.ratelimit import Verdict, confirmation_attempt_register
 from newsletter.services.subscription_mail import subscription_request_email_send, subscription_welcome_send
 from newsletter.services.subscriptions import (
     PAUSE_MONTHS,
+    SignupOutdated,
+    subscription_bounce,
     subscription_confirm,
     subscription_pause,
     subscription_request,
@@ -57,6 +59,7 @@ __all__ = [
     "PersonalParts",
     "PreRenderedEmail",
     "RenderedVariant",
+    "SignupOutdated",
     "Verdict",
     "confirmation_attempt_register",
     "consent_text_save",
@@ -85,6 +88,7 @@ __all__ = [
     "subscriber_erase_address",
     "subscriber_export_data",
     "subscribers_apply_retention",
+    "subscription_bounce",
     "subscription_confirm",
     "subscription_pause",
     "subscription_request",

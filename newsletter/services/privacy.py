@@ -1,8 +1,12 @@
-"""Privacy services: retention of unsubscribed addresses, erasure, a subscriber's own data, access logging.
+"""Privacy services: retention of unsubscribed and bounced addresses, erasure, a subscriber's own data, access logging.
 
 Erasure removes the address *and* its keyed hash: the hash is pseudonymous personal data (GDPR recital 26),
 and a person who asks for erasure asks for no trace. Retention keeps the hash on purpose, as suppression,
-so an import cannot re-add an address that unsubscribed.
+so an import cannot re-add an address that unsubscribed or bounced.
+
+One trace of an erasure is kept for 7 days: an ErasureTombstone (a keyed hash of the email_hash under its
+own key, and the moment), so that a confirmation link requested before the erasure, valid 7 days, cannot
+bring the subscription back. The daily retention deletes it once every such link has expired.
 """
 
 import logging
@@ -12,10 +16,12 @@ from typing import Any
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from newsletter.hashing import email_hash
-from newsletter.models import ConsentEvent, ConsentText, DataAccessLog, Source, Subscriber
+from newsletter.hashing import email_hash, erasure_key
+from newsletter.models import ConsentEvent, ConsentText, DataAccessLog, ErasureTombstone, Source, Subscriber
+from newsletter.tokens import CONFIRM_MAX_AGE
 
 logger = logging.getLogger(__name__)
 
@@ -30,13 +36,25 @@ def _admin_log_entries(subscriber_ids: list[int]):
 
 
 def subscribers_apply_retention(*, now: datetime | None = None) -> int:
-    """Replace addresses unsubscribed for 30 days or more by their keyed hash; return how many. Idempotent."""
+    """Replace addresses unsubscribed or bounced 30 days ago or more by their keyed hash; return how many.
+
+    Idempotent. The row stays with its status as suppression: an import skips such an address.
+
+    Also deletes the erasure tombstones older than a confirmation link can be (7 days).
+    """
     now = now or timezone.now()
     cutoff = now - timedelta(days=RETENTION_DAYS)
+    tombstones, _per_model = ErasureTombstone.objects.filter(erased_at__lt=now - CONFIRM_MAX_AGE).delete()
+    if tombstones:
+        logger.info("Retention: deleted %d erasure tombstone(s) older than 7 days", tombstones)
     with transaction.atomic():
         ids = list(
             Subscriber.objects.select_for_update()
-            .filter(status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at__lte=cutoff, email__isnull=False)
+            .filter(
+                Q(status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at__lte=cutoff)
+                | Q(status=Subscriber.Status.BOUNCED, bounced_at__lte=cutoff),
+                email__isnull=False,
+            )
             .values_list("pk", flat=True)
         )
         if not ids:
@@ -45,17 +63,22 @@ def subscribers_apply_retention(*, now: datetime | None = None) -> int:
         Subscriber.themes.through.objects.filter(subscriber_id__in=ids).delete()
         Subscriber.objects.filter(pk__in=ids).update(email=None, all_themes=False, paused_until=None, updated_at=now)
         _admin_log_entries(ids).update(object_repr=REDACTED, change_message="")
-    logger.info("Retention: replaced %d unsubscribed address(es) by their hash", len(ids))
+    logger.info("Retention: replaced %d unsubscribed or bounced address(es) by their hash", len(ids))
     return len(ids)
 
 
 def subscriber_erase(*, subscriber: Subscriber, source: str) -> None:
-    """Delete the subscriber, the address and its hash everywhere; the ledger keeps an anonymous erase event."""
+    """Delete the subscriber, the address and its hash everywhere; the ledger keeps an anonymous erase event.
+
+    A 7-day tombstone (no address, not the email_hash) keeps earlier confirmation links from undoing it.
+    """
+    now = timezone.now()
     with transaction.atomic():
         _admin_log_entries([subscriber.pk]).delete()
         # Earlier ledger events are detached (FK SET_NULL), so they hold no link to the person any more.
         subscriber.delete()
-        ConsentEvent.objects.create(subscriber=None, action=ConsentEvent.Action.ERASE, source=source)
+        ConsentEvent.objects.create(subscriber=None, action=ConsentEvent.Action.ERASE, source=source, at=now)
+        ErasureTombstone.objects.update_or_create(key=erasure_key(subscriber.email_hash), defaults={"erased_at": now})
     logger.info("Erased one subscriber (source %s)", source)
 
 
@@ -87,6 +110,8 @@ def subscriber_export_data(*, subscriber: Subscriber) -> dict[str, Any]:
         "aangemaakt_op": _iso(subscriber.created_at),
         "bevestigd_op": _iso(subscriber.confirmed_at),
         "afgemeld_op": _iso(subscriber.unsubscribed_at),
+        "onbestelbaar_sinds": _iso(subscriber.bounced_at),
+        "toestemming_laatst_gewijzigd_op": _iso(subscriber.consent_changed_at),
         "gewijzigd_op": _iso(subscriber.updated_at),
         "toestemmingslogboek": [
             {

@@ -3,6 +3,8 @@
 Each renders through newsletter.emails.build_email and sends through newsletter.services.mail.mail_send.
 """
 
+import datetime
+
 from django.urls import reverse
 
 from news.models import Theme
@@ -13,8 +15,13 @@ from newsletter.services.mail import mail_send
 from newsletter.tokens import CONFIRM_MAX_AGE, SignupRequest, confirm_token_make
 
 
-def subscription_request_email_send(*, email: str, theme_slugs: list[str], consent_version: int) -> bool:
-    """Send the confirmation email, or the "already subscribed" email with the preferences link; return sent."""
+def subscription_request_email_send(
+    *, email: str, theme_slugs: list[str], consent_version: int, requested_at: str | None = None
+) -> bool:
+    """Send the confirmation email, or the "already subscribed" email with the preferences link; return sent.
+
+    requested_at (ISO 8601) is when the person asked: the link counts from then (None: from now).
+    """
     subscriber = Subscriber.objects.filter(email_hash=email_hash(email), status=Subscriber.Status.CONFIRMED).first()
     if subscriber is not None:
         context = {"subscriber": subscriber, **subscriber_links(subscriber)}
@@ -25,7 +32,12 @@ def subscription_request_email_send(*, email: str, theme_slugs: list[str], conse
             headers=unsubscribe_headers(subscriber),
         )
         return mail_send(message)
-    signup = SignupRequest(email=email, theme_slugs=tuple(theme_slugs), consent_version=consent_version)
+    signup = SignupRequest(
+        email=email,
+        theme_slugs=tuple(theme_slugs),
+        consent_version=consent_version,
+        requested_at=datetime.datetime.fromisoformat(requested_at) if requested_at else None,
+    )
     token = confirm_token_make(signup)
     context = {
         "confirm_url": absolute_url(reverse("newsletter:confirm", kwargs={"token": token})),

@@ -1,8 +1,10 @@
-"""Subscription services: request, confirm, change themes, pause, unsubscribe, revoke links.
+"""Subscription services: request, confirm, change themes, pause, unsubscribe, bounce, revoke links.
 
 Nothing is stored before confirmation: subscription_request only counts the attempt (keyed hashes in
-the cache) and enqueues the confirmation email after commit; the pending sign-up travels in the signed
-token of that email. Every change to consent appends a ConsentEvent.
+the cache) and enqueues the confirmation email after commit; the pending sign-up travels in the opaque
+token of that email, with the moment of the request. Every change to consent appends a ConsentEvent and
+sets Subscriber.consent_changed_at to its moment, in one transaction: a confirmation requested before it
+no longer applies (SignupOutdated), so no old link undoes a later choice.
 """
 
 import calendar
@@ -17,7 +19,7 @@ from django.utils import timezone
 from news.models import Theme
 from newsletter.hashing import email_hash
 from newsletter.models import ConsentEvent, Source, Subscriber
-from newsletter.selectors import consent_text_active
+from newsletter.selectors import consent_text_active, signup_is_outdated
 from newsletter.services.ratelimit import Verdict, confirmation_attempt_register
 from newsletter.tasks import subscription_request_email_send_task, subscription_welcome_send_task
 from newsletter.tokens import SignupRequest
@@ -27,18 +29,27 @@ logger = logging.getLogger(__name__)
 PAUSE_MONTHS = (1, 2, 3)
 
 
+class SignupOutdated(Exception):
+    """The address's consent changed after this sign-up was requested (or it was erased): confirm nothing."""
+
+
 def subscription_request(*, email: str, theme_slugs: Iterable[str], client_ip: str) -> Verdict:
     """Enqueue a confirmation email after commit unless a rate limit says no; store nothing; return the verdict."""
     verdict = confirmation_attempt_register(email=email, client_ip=client_ip)
     if verdict is Verdict.ALLOWED:
         consent = consent_text_active()
-        subscription_request_email_send_task.delay_on_commit(email.strip(), sorted(set(theme_slugs)), consent.version)
+        # The link counts from now, not from when the worker mails it: a later choice outranks this request.
+        requested_at = timezone.now().isoformat()
+        subscription_request_email_send_task.delay_on_commit(
+            email.strip(), sorted(set(theme_slugs)), consent.version, requested_at
+        )
     else:
         logger.info("Subscription request refused by rate limit (%s)", verdict.value)
     return verdict
 
 
 def _ledger(subscriber: Subscriber, action: str, source: str) -> None:
+    """Append the event at the moment the service stored as consent_changed_at."""
     ConsentEvent.objects.create(
         subscriber=subscriber,
         action=action,
@@ -46,17 +57,23 @@ def _ledger(subscriber: Subscriber, action: str, source: str) -> None:
         source=source,
         themes=sorted(subscriber.themes.values_list("slug", flat=True)),
         all_themes=subscriber.all_themes,
+        at=subscriber.consent_changed_at,
     )
 
 
 def subscription_confirm(*, signup: SignupRequest, source: str = Source.WEB_FORM) -> Subscriber:
-    """Create or re-activate the subscriber from a confirmed sign-up. Idempotent: confirmed stays as it is."""
+    """Create or re-activate the subscriber from a confirmed sign-up. Idempotent: confirmed stays as it is.
+
+    Raises SignupOutdated when the address's consent changed (or it was erased) after the sign-up was requested.
+    """
     key = email_hash(signup.email)
     try:
         with transaction.atomic():
             subscriber = Subscriber.objects.select_for_update().filter(email_hash=key).first()
             if subscriber is not None and subscriber.status == Subscriber.Status.CONFIRMED:
                 return subscriber
+            if signup_is_outdated(signup=signup, subscriber=subscriber):
+                raise SignupOutdated
             action = ConsentEvent.Action.SUBSCRIBE if subscriber is None else ConsentEvent.Action.RESUBSCRIBE
             subscriber = subscriber or Subscriber(email_hash=key)
             themes = list(Theme.objects.filter(slug__in=signup.theme_slugs, is_active=True))
@@ -65,8 +82,8 @@ def subscription_confirm(*, signup: SignupRequest, source: str = Source.WEB_FORM
             subscriber.all_themes = not themes
             subscriber.consent_version = signup.consent_version
             subscriber.source = source
-            subscriber.confirmed_at = timezone.now()
-            subscriber.unsubscribed_at = None
+            subscriber.confirmed_at = subscriber.consent_changed_at = timezone.now()
+            subscriber.unsubscribed_at = subscriber.bounced_at = None
             subscriber.paused_until = None
             subscriber.save()
             subscriber.themes.set(themes)
@@ -91,7 +108,8 @@ def subscription_update_themes(
     with transaction.atomic():
         subscriber = _locked(subscriber)
         subscriber.all_themes = not themes
-        subscriber.save(update_fields=["all_themes", "updated_at"])
+        subscriber.consent_changed_at = timezone.now()
+        subscriber.save(update_fields=["all_themes", "consent_changed_at", "updated_at"])
         subscriber.themes.set(themes)
         _ledger(subscriber, ConsentEvent.Action.THEMES, source)
     return subscriber
@@ -110,7 +128,8 @@ def subscription_pause(*, subscriber: Subscriber, months: int, source: str = Sou
     with transaction.atomic():
         subscriber = _locked(subscriber)
         subscriber.paused_until = _add_months(timezone.localdate(), months)
-        subscriber.save(update_fields=["paused_until", "updated_at"])
+        subscriber.consent_changed_at = timezone.now()
+        subscriber.save(update_fields=["paused_until", "consent_changed_at", "updated_at"])
         _ledger(subscriber, ConsentEvent.Action.PAUSE, source)
     return subscriber
 
@@ -122,9 +141,9 @@ def subscription_unsubscribe(*, subscriber: Subscriber, source: str) -> bool:
         if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
             return False
         subscriber.status = Subscriber.Status.UNSUBSCRIBED
-        subscriber.unsubscribed_at = timezone.now()
+        subscriber.unsubscribed_at = subscriber.consent_changed_at = timezone.now()
         subscriber.paused_until = None
-        subscriber.save(update_fields=["status", "unsubscribed_at", "paused_until", "updated_at"])
+        subscriber.save(update_fields=["status", "unsubscribed_at", "paused_until", "consent_changed_at", "updated_at"])
         _ledger(subscriber, ConsentEvent.Action.UNSUBSCRIBE, source)
     logger.info("Subscriber %s unsubscribed (source %s)", subscriber.pk, source)
     return True
@@ -133,3 +152,40 @@ def subscription_unsubscribe(*, subscriber: Subscriber, source: str) -> bool:
 def subscription_tokens_revoke(*, subscriber: Subscriber) -> None:
     """Invalidate every preferences and unsubscribe link sent to this subscriber so far."""
     Subscriber.objects.filter(pk=subscriber.pk).update(token_version=F("token_version") + 1)
+
+
+def subscription_bounce(*, subscriber_ids: Iterable[int], source: str = Source.SYSTEM) -> int:
+    """Mark confirmed subscribers bounced: their address refused mail for good (an SMTP 5xx, a provider's bounce
+    or complaint). They get no more mail; 30 days later retention keeps only the hash, as suppression (an import
+    skips it; only their own new sign-up brings it back). One BOUNCE event each; return how many. Idempotent.
+    """
+    ids = sorted(set(subscriber_ids))
+    if not ids:
+        return 0
+    now = timezone.now()
+    with transaction.atomic():
+        subscribers = list(
+            Subscriber.objects.select_for_update()
+            .filter(pk__in=ids, status=Subscriber.Status.CONFIRMED)
+            .order_by("pk")
+            .prefetch_related("themes")
+        )
+        if not subscribers:
+            return 0
+        Subscriber.objects.filter(pk__in=[s.pk for s in subscribers]).update(
+            status=Subscriber.Status.BOUNCED, bounced_at=now, consent_changed_at=now, paused_until=None, updated_at=now
+        )
+        ConsentEvent.objects.bulk_create(
+            ConsentEvent(
+                subscriber=subscriber,
+                action=ConsentEvent.Action.BOUNCE,
+                consent_version=subscriber.consent_version,
+                source=source,
+                themes=sorted(theme.slug for theme in subscriber.themes.all()),
+                all_themes=subscriber.all_themes,
+                at=now,
+            )
+            for subscriber in subscribers
+        )
+    logger.info("%d subscriber(s) marked bounced (source %s)", len(subscribers), source)
+    return len(subscribers)

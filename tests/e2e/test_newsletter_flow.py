@@ -4,6 +4,7 @@ The emails are sent by a real Celery worker (links point at the live server thro
 of every step go to test-artifacts/screenshots/newsletter-*.png, the emails to test-artifacts/mail/*.eml.
 """
 
+import datetime
 import re
 from pathlib import Path
 
@@ -95,15 +96,30 @@ def test_newsletter_flow_as_a_person(page, live_server, celery_worker_factory, s
     actions = list(ConsentEvent.objects.order_by("at", "id").values_list("action", "source"))
     assert actions == [("subscribe", "web_form"), ("themes", "preferences"), ("unsubscribe", "unsubscribe_page")]
 
+    # The first link is still within its 7 days, but the later choice stands: no button, a way back in.
+    page.goto(confirm_url)
+    page.get_by_role("heading", name="Deze link geldt niet meer").wait_for()
+    assert page.get_by_role("button", name="Bevestig mijn aanmelding").count() == 0
+    assert page.get_by_role("link", name="Opnieuw aanmelden voor de nieuwsbrief").is_visible()
+    screenshot(page, "newsletter-8-link-geldt-niet-meer")
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+
 
 def test_newsletter_pages_pass_axe(axe_page):
-    from newsletter.tokens import subscriber_token_make
+    from django.utils import timezone
+
+    from newsletter.tokens import SignupRequest, confirm_token_make, subscriber_token_make
     from tests.factories import SubscriberFactory
 
     subscriber = SubscriberFactory()
     token = subscriber_token_make(purpose="preferences", subscriber_id=subscriber.pk, token_version=1)
     unsubscribe = subscriber_token_make(purpose="unsubscribe", subscriber_id=subscriber.pk, token_version=1)
+    earlier = timezone.now() - datetime.timedelta(minutes=1)
+    outdated = confirm_token_make(SignupRequest("weg@voorbeeld.nl", (), 1, requested_at=earlier))
+    SubscriberFactory(email="weg@voorbeeld.nl", unsubscribed=True)
     for path in (
+        f"/nieuwsbrief/bevestigen/{outdated}/",
         "/nieuwsbrief/aanmelden/",
         "/nieuwsbrief/aanmelden/verstuurd/",
         f"/nieuwsbrief/voorkeuren/{token}/",

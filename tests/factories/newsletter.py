@@ -38,7 +38,7 @@ class SubscriberFactory(DjangoModelFactory):
         unsubscribed = factory.Trait(
             status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=factory.LazyFunction(timezone.now)
         )
-        bounced = factory.Trait(status=Subscriber.Status.BOUNCED)
+        bounced = factory.Trait(status=Subscriber.Status.BOUNCED, bounced_at=factory.LazyFunction(timezone.now))
         # After retention: only the keyed hash is left, as suppression.
         hashed = factory.Trait(
             status=Subscriber.Status.UNSUBSCRIBED,

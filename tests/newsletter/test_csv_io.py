@@ -122,7 +122,7 @@ def test_subscribers_import_csv_without_consent_source_sends_repermission(themes
     assert [r.outcome for r in report.rows] == [Outcome.REPERMISSION]
     assert not Subscriber.objects.exists()
     sent = enqueued(callbacks, "newsletter.tasks.subscription_request_email_send_task")
-    assert [(email, slugs) for email, slugs, _version in sent] == [("vraag@example.org", ["jeugd"])]
+    assert [(email, slugs) for email, slugs, _version, _requested_at in sent] == [("vraag@example.org", ["jeugd"])]
 
 
 def test_subscribers_import_csv_repermission_respects_address_limit(django_capture_on_commit_callbacks):

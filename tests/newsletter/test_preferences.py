@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from newsletter.models import ConsentEvent, Subscriber
 from newsletter.tokens import subscriber_token_make
+from newsletter.views import consent_stand
 from tests.factories import SubscriberFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +23,12 @@ def _token(subscriber):
 
 def _url(subscriber, name="newsletter:preferences"):
     return reverse(name, kwargs={"token": _token(subscriber)})
+
+
+def _form(subscriber, **data):
+    """A preferences form as the page shows it now: with the version of the choices it shows."""
+    subscriber.refresh_from_db()
+    return {"stand": consent_stand(subscriber), **data}
 
 
 @pytest.fixture
@@ -54,7 +61,7 @@ def test_preferences_page_shows_address_and_checked_themes(client):
 
 def test_preferences_change_themes(client, subscriber):
     jeugd = ThemeFactory(slug="jeugd")
-    response = client.post(_url(subscriber), {"action": "themes", "themes": ["jeugd"]})
+    response = client.post(_url(subscriber), _form(subscriber, action="themes", themes=["jeugd"]))
     assert response.status_code == 302
     assert "gewijzigd=themas" in response["Location"]
     subscriber.refresh_from_db()
@@ -67,7 +74,7 @@ def test_preferences_change_themes(client, subscriber):
 
 def test_preferences_no_theme_ticked_means_all_themes(client):
     subscriber = SubscriberFactory(themes=[ThemeFactory()])
-    client.post(_url(subscriber), {"action": "themes"})
+    client.post(_url(subscriber), _form(subscriber, action="themes"))
     subscriber.refresh_from_db()
     assert subscriber.all_themes is True
     assert subscriber.themes.count() == 0
@@ -76,7 +83,7 @@ def test_preferences_no_theme_ticked_means_all_themes(client):
 @pytest.mark.parametrize(("months", "until"), [(1, datetime.date(2026, 2, 28)), (3, datetime.date(2026, 4, 30))])
 def test_preferences_pause(client, subscriber, months, until):
     with time_machine.travel(datetime.datetime(2026, 1, 31, 12, tzinfo=datetime.UTC), tick=False):
-        response = client.post(_url(subscriber), {"action": "pause", "months": str(months)})
+        response = client.post(_url(subscriber), _form(subscriber, action="pause", months=str(months)))
         subscriber.refresh_from_db()
         assert subscriber.is_paused
     assert response.status_code == 302
@@ -87,7 +94,7 @@ def test_preferences_pause(client, subscriber, months, until):
 
 @pytest.mark.parametrize("months", ["0", "4", "-1", "abc", ""])
 def test_preferences_pause_out_of_range_is_a_dutch_form_error(client, subscriber, months):
-    response = client.post(_url(subscriber), {"action": "pause", "months": months})
+    response = client.post(_url(subscriber), _form(subscriber, action="pause", months=months))
     assert response.status_code == 400
     assert "Fout:" in response.content.decode()
     subscriber.refresh_from_db()
@@ -104,12 +111,12 @@ def test_preferences_unsubscribe(client, subscriber):
 
 def test_preferences_of_unsubscribed_cannot_change_themes(client):
     subscriber = SubscriberFactory(unsubscribed=True)
-    client.post(_url(subscriber), {"action": "themes", "themes": []})
+    client.post(_url(subscriber), _form(subscriber, action="themes", themes=[]))
     assert not ConsentEvent.objects.exists()
 
 
 def test_preferences_unknown_action_is_400_not_500(client, subscriber):
-    assert client.post(_url(subscriber), {"action": "hack"}).status_code == 400
+    assert client.post(_url(subscriber), _form(subscriber, action="hack")).status_code == 400
 
 
 def test_preferences_download_my_data_as_json(client):

@@ -1,6 +1,12 @@
-"""Rate limits with a controlled clock: 3 mails per address per 24 h, 10 minutes apart, 10 per IP per hour."""
+"""Rate limits with a controlled clock: 3 mails per address per 24 h, 10 minutes apart, 10 per IP per hour.
+
+Also under parallel requests: the threaded tests hit the run's real Redis under make test.
+"""
 
 import datetime
+import functools
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import time_machine
@@ -14,6 +20,7 @@ pytestmark = pytest.mark.django_db
 
 START = datetime.datetime(2026, 5, 4, 9, 0, tzinfo=datetime.UTC)
 MINUTE = datetime.timedelta(minutes=1)
+STEP = datetime.timedelta(hours=24) / 60  # the 24-hour window is counted in 60 steps
 
 
 @pytest.fixture(autouse=True)
@@ -51,10 +58,10 @@ def test_ratelimit_three_per_address_per_24_hours(clock):
         assert _attempt(ip=f"192.0.2.{n}") is Verdict.ALLOWED
         clock.shift(11 * MINUTE)
     assert _attempt(ip="192.0.2.50") is Verdict.ADDRESS_LIMITED
-    # The first of the three leaves the 24-hour window 24 h after it was sent.
-    clock.shift(datetime.timedelta(hours=24) - 34 * MINUTE)
+    # The first of the three leaves the 24-hour window 24 h after it was sent, or up to one step (24 min) before.
+    clock.move_to(START + datetime.timedelta(hours=24) - STEP - datetime.timedelta(seconds=1))
     assert _attempt(ip="192.0.2.51") is Verdict.ADDRESS_LIMITED
-    clock.shift(2 * MINUTE)
+    clock.move_to(START + datetime.timedelta(hours=24))
     assert _attempt(ip="192.0.2.52") is Verdict.ALLOWED
 
 
@@ -117,3 +124,48 @@ def test_ratelimit_client_ip_from_trusted_proxy_header(client, clock, settings, 
     other = client.post("/nieuwsbrief/aanmelden/", {"email": "q@voorbeeld.nl"}, HTTP_X_REAL_IP="192.0.2.11")
     assert flood.status_code == 429
     assert other.status_code == 302
+
+
+def _concurrently(calls: list) -> list[Verdict]:
+    """Run the calls in parallel threads released together; return their verdicts in order."""
+    barrier = threading.Barrier(len(calls))
+
+    def run(call):
+        barrier.wait()
+        return call()
+
+    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        return list(pool.map(run, calls))
+
+
+def test_ratelimit_parallel_attempts_from_one_ip_never_exceed_the_limit():
+    # Under make test the cache is the run's own Redis: every thread has its own connection.
+    calls = [functools.partial(_attempt, f"p{n}@voorbeeld.nl", "192.0.2.77") for n in range(40)]
+
+    verdicts = _concurrently(calls)
+
+    assert verdicts.count(Verdict.ALLOWED) == 10
+    assert verdicts.count(Verdict.IP_FLOODING) == 30
+
+
+def test_ratelimit_parallel_attempts_for_one_address_send_one_mail():
+    calls = [functools.partial(_attempt, "doelwit@voorbeeld.nl", f"198.51.100.{n}") for n in range(30)]
+
+    verdicts = _concurrently(calls)
+
+    assert verdicts.count(Verdict.ALLOWED) == 1
+    assert verdicts.count(Verdict.ADDRESS_LIMITED) == 29
+
+
+@pytest.mark.skipif(isinstance(caches["default"], LocMemCache), reason="the race is in Django's RedisCache.incr")
+def test_ratelimit_counter_recreated_by_incr_gets_its_expiry_back(monkeypatch):
+    """RedisCache.incr checks EXISTS, then INCR: a counter expiring in between comes back without expiry."""
+    client = cache._cache.get_client(None, write=True)
+    monkeypatch.setattr(cache, "add", lambda *args, **kwargs: False)  # it still existed when added ...
+    monkeypatch.setattr(type(client), "exists", lambda self, *keys: 1)  # ... and when incr looked
+
+    assert _attempt() is Verdict.ALLOWED
+
+    keys = client.keys("*newsletter:rl:*")
+    assert len(keys) == 3  # ip, gap and day counters
+    assert all(0 < client.ttl(key) <= 24 * 3600 * 61 / 60 + 1 for key in keys)

@@ -1,4 +1,4 @@
-"""Retention: 30 days after unsubscribing only the keyed hash remains, as suppression."""
+"""Retention: 30 days after unsubscribing or bouncing only the keyed hash remains, as suppression."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -9,8 +9,11 @@ from django.utils import timezone
 
 from newsletter.hashing import email_hash
 from newsletter.models import Subscriber
+from newsletter.services import subscription_bounce, subscription_confirm
+from newsletter.services.csv_io import Outcome, subscribers_import_csv
 from newsletter.services.privacy import subscribers_apply_retention
 from newsletter.tasks import subscribers_apply_retention_task
+from newsletter.tokens import SignupRequest
 from portal.celery import app
 from tests.factories import SubscriberFactory, ThemeFactory
 
@@ -43,15 +46,13 @@ def test_subscribers_apply_retention_keeps_address_within_thirty_days():
     assert subscriber.email == "nog@example.org"
 
 
-def test_subscribers_apply_retention_never_touches_confirmed_or_bounced():
-    confirmed = SubscriberFactory(email="blijf@example.org")
-    bounced = SubscriberFactory(email="stuit@example.org", bounced=True)
+def test_subscribers_apply_retention_never_touches_confirmed():
+    confirmed = SubscriberFactory(email="blijf@example.org", confirmed_at=NOW - timedelta(days=400))
 
     assert subscribers_apply_retention(now=NOW + timedelta(days=365)) == 0
 
     confirmed.refresh_from_db()
-    bounced.refresh_from_db()
-    assert (confirmed.email, bounced.email) == ("blijf@example.org", "stuit@example.org")
+    assert confirmed.email == "blijf@example.org"
 
 
 def test_subscribers_apply_retention_is_idempotent():
@@ -115,3 +116,39 @@ def test_retention_task_runs_on_a_real_worker(celery_worker_process):
         lambda: Subscriber.objects.filter(pk=subscriber.pk, email__isnull=True).exists(), what="retention by the worker"
     )
     assert Subscriber.objects.get().email_hash == email_hash("weg@example.org")
+
+
+def test_subscribers_apply_retention_hashes_bounced_after_thirty_days():
+    with time_machine.travel(NOW, tick=False):
+        bounced = SubscriberFactory(email="stuit@example.org", themes=[ThemeFactory()], bounced=True)
+    with time_machine.travel(NOW + timedelta(days=29, hours=23), tick=False):
+        assert subscribers_apply_retention() == 0
+    with time_machine.travel(NOW + timedelta(days=30), tick=False):
+        assert subscribers_apply_retention() == 1
+
+    bounced.refresh_from_db()
+    assert bounced.email is None
+    assert bounced.email_hash == email_hash("stuit@example.org")
+    assert bounced.status == Subscriber.Status.BOUNCED
+    assert not bounced.themes.exists()
+
+
+def test_bounced_address_stays_suppressed_after_retention_and_only_a_new_signup_brings_it_back(
+    django_capture_on_commit_callbacks,
+):
+    with time_machine.travel(NOW, tick=False):
+        subscriber = SubscriberFactory(email="stuit@example.org")
+        subscription_bounce(subscriber_ids=[subscriber.pk])
+    with time_machine.travel(NOW + timedelta(days=30), tick=False):
+        subscribers_apply_retention()
+        csv = "email,themes,consent_source,consent_date\nStuit@Example.org,,beurs,2026-03-01\n"
+        with django_capture_on_commit_callbacks():
+            report = subscribers_import_csv(data=csv.encode(), user=None)
+
+        assert Subscriber.objects.get().email is None
+        assert [(r.outcome, r.reason) for r in report.rows] == [(Outcome.SKIPPED, "dit adres is onbestelbaar")]
+        with django_capture_on_commit_callbacks():
+            subscription_confirm(signup=SignupRequest("stuit@example.org", (), 1, requested_at=timezone.now()))
+
+    subscriber.refresh_from_db()
+    assert (subscriber.status, subscriber.email, subscriber.bounced_at) == ("bevestigd", "stuit@example.org", None)

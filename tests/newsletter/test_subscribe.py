@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -55,12 +56,14 @@ def test_subscribe_page_shows_form_themes_and_consent_text(client):
 
 def test_subscribe_stores_nothing_and_enqueues_one_mail(client, enqueued):
     theme = ThemeFactory(slug="jeugd")
-    response = client.post(URL, {"email": "  Nieuw@Voorbeeld.nl ", "themes": ["jeugd"]})
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 9, 0, 0, 5, tzinfo=datetime.UTC), tick=False):
+        response = client.post(URL, {"email": "  Nieuw@Voorbeeld.nl ", "themes": ["jeugd"]})
     assert response.status_code == 302
     assert response["Location"] == reverse("newsletter:subscribe_done")
     assert Subscriber.objects.count() == 0
     assert ConsentEvent.objects.count() == 0
-    assert enqueued == [("Nieuw@Voorbeeld.nl", [theme.slug], 1)]
+    # The moment of the request travels along: the confirmation link counts from then, not from the mail.
+    assert enqueued == [("Nieuw@Voorbeeld.nl", [theme.slug], 1, "2026-06-01T09:00:00.000005+00:00")]
 
 
 @pytest.mark.parametrize("state", ["new", "confirmed", "paused", "unsubscribed", "bounced", "hashed", "pending"])
