@@ -16,8 +16,17 @@ from news.caching import cache_public_page
 FEED_SIZE = 30
 
 
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom with `<summary>` as text: the lead is plain text, and a reader must not parse it as HTML."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class ArticleFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtomFeed
     subtitle = _("Het laatste nieuws voor professionals in het sociaal domein.")
 
     def __call__(self, request, *args, **kwargs):
