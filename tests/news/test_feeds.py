@@ -78,3 +78,17 @@ def test_feed_has_no_html_typed_elements(client):
     root = ET.fromstring(client.get("/feeds/nieuws/").content)  # noqa: S314 (our own feed)
 
     assert [element.tag for element in root.iter() if element.get("type") in {"html", "xhtml"}] == []
+
+
+def test_feed_drops_characters_xml_cannot_hold_instead_of_failing(client):
+    from news.models import Article
+
+    article = ArticleFactory(title="Titel\x01met\x0bstuurteken", author="Re\x1fdactie")
+    Article.objects.filter(pk=article.pk).update(lead="Inleiding\x08 met \ufffe teken")
+
+    response = client.get("/feeds/nieuws/")
+
+    assert response.status_code == 200
+    entry = ET.fromstring(response.content).find(f"{ATOM}entry")  # noqa: S314 (our own feed)
+    assert entry.find(f"{ATOM}title").text == "Titelmetstuurteken"
+    assert entry.find(f"{ATOM}summary").text == "Inleiding met  teken"
