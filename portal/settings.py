@@ -5,6 +5,7 @@ in var/mail, DEBUG on). DJANGO_ENV=production refuses to start without the varia
 needs. The profiles differ only in values.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -57,8 +58,10 @@ SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 MUNICIPALITY_NAME = env.str("MUNICIPALITY_NAME", default="Gemeente Voorbeeldstad")
 SITE_NAME = env.str("SITE_NAME", default="Nieuws voor zorgprofessionals")
 # Behind a reverse proxy every request comes from the proxy: name the header it sets with the client's
-# address (as a META key, e.g. HTTP_X_REAL_IP) so the sign-up rate limit per IP counts real clients.
-NEWSLETTER_CLIENT_IP_HEADER = env.str("NEWSLETTER_CLIENT_IP_HEADER", default="")
+# address (as a META key, e.g. HTTP_X_REAL_IP) so that limits per IP (admin login, newsletter sign-up)
+# count real clients. NEWSLETTER_CLIENT_IP_HEADER is the older name and still works for both.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="") or env.str("NEWSLETTER_CLIENT_IP_HEADER", default="")
+NEWSLETTER_CLIENT_IP_HEADER = env.str("NEWSLETTER_CLIENT_IP_HEADER", default="") or CLIENT_IP_HEADER
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -72,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_prose_editor",
     "reversion",
+    "portal.security.apps.AxesConfig",
     "portal",
     "news",
     "newsletter",
@@ -88,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: turns a lockout during authentication into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -229,6 +235,20 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# --- Admin login throttling (django-axes) -------------------------------------------------------
+# Failed logins are counted per username and per client IP (either one locks). The database handler
+# keeps the counts in PostgreSQL: shared by every web process and machine, kept across restarts, and
+# listed in the admin ("Toegangspogingen"), where deleting a row unlocks. The same page answers for
+# existing and unknown usernames. Unlock from the shell: manage.py axes_reset_username NAME.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip.client_ip"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -277,5 +297,6 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    # axes.apps announces itself at every start of every command.
+    "loggers": {"django.db.backends": {"level": "INFO"}, "axes.apps": {"level": "WARNING"}},
 }
