@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import was_modified_since
 
 from news.models import Article
+from portal.security.two_factor import staff_verified
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def media_audience(*, name: str, user) -> str | None:
     images = Article.objects.filter(image=name)
     if images.published().exists():
         return "public"
-    if user.is_active and user.is_staff and images.exists():
+    if staff_verified(user) and images.exists():
         return "staff"
     return None
 

@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "portal.security.apps.AxesConfig",
+    "django_otp",
+    "portal.security.apps.OTPTOTPConfig",
+    "portal.security.apps.OTPStaticConfig",
     "portal",
     "news",
     "newsletter",
@@ -89,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.security.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -248,6 +253,15 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", 
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip.client_ip"
+
+# --- Two-factor login for staff (django-otp) -----------------------------------------------------
+# On in production: after the password, staff enter a code from an authenticator app (TOTP) or a
+# single-use recovery code; without an app the set-up page comes first. Off in the embedded profile.
+# Exempt usernames (the demo's editor account) count only outside production.
+STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=PRODUCTION)
+STAFF_2FA_EXEMPT_USERNAMES = [] if PRODUCTION else env.list("STAFF_2FA_EXEMPT_USERNAMES", default=["redactie"])
+OTP_TOTP_ISSUER = f"{MUNICIPALITY_NAME} {SITE_NAME}".replace(":", "")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a device's secret key or its QR code
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
