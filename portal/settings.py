@@ -93,8 +93,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "portal.security.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After auth and messages: an expired staff session is logged out first, then the second login step.
+    "portal.security.sessions.StaffSessionTimeoutMiddleware",
+    "portal.security.two_factor.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Last, as django-axes asks: turns a lockout during authentication into the lockout page.
@@ -253,6 +255,15 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", 
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip.client_ip"
+
+# --- Staff sessions ---------------------------------------------------------------------------------
+# A session (only staff have one) ends after STAFF_SESSION_IDLE_MINUTES without a request, and after
+# STAFF_SESSION_MAX_HOURS whatever happens (portal.security.sessions); the cookie lives no longer than that
+# and goes when the browser closes.
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_MINUTES", default=30) * 60
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_HOURS", default=10) * 3600
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Two-factor login for staff (django-otp) -----------------------------------------------------
 # On in production: after the password, staff enter a code from an authenticator app (TOTP) or a
