@@ -94,11 +94,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # After auth and messages: an expired staff session is logged out first, then the second login step.
-    "portal.security.sessions.StaffSessionTimeoutMiddleware",
-    "portal.security.two_factor.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # After auth and messages, and after the header middleware so that their redirects get the headers too:
+    # an expired staff session is logged out first, then the second login step is asked for.
+    "portal.security.sessions.StaffSessionTimeoutMiddleware",
+    "portal.security.two_factor.StaffTwoFactorMiddleware",
     # Last, as django-axes asks: turns a lockout during authentication into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -214,7 +215,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security ---------------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
-SESSION_COOKIE_HTTPONLY = True
+# No script of ours or of the admin reads either cookie. Lax: a link from an e-mail into the admin still
+# arrives logged in, a form posted from another site does not.
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=PRODUCTION)
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31_536_000 if PRODUCTION else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
