@@ -6,4 +6,4 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal.security import checks  # noqa: F401 (registers the deploy checks)
+        from portal.security import checks, sessions  # noqa: F401 (deploy checks, the session clock at login)

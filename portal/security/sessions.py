@@ -10,6 +10,8 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -27,6 +29,14 @@ def session_expired(session, now: int) -> bool:
     if started is None or seen is None:
         return False
     return now - seen > settings.STAFF_SESSION_IDLE_SECONDS or now - started > settings.STAFF_SESSION_MAX_SECONDS
+
+
+@receiver(user_logged_in, dispatch_uid="portal.security.sessions.session_start")
+def session_start(sender, request, user, **kwargs) -> None:
+    """The session's clock starts at login (the first request after it then writes nothing)."""
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[STARTED_KEY] = request.session[SEEN_KEY] = now
 
 
 class StaffSessionTimeoutMiddleware:

@@ -18,7 +18,7 @@ def clock():
 
 
 @pytest.fixture
-def staff_client(client):
+def staff_client(client, clock):
     user = get_user_model().objects.create_user("redacteur", password=None, is_staff=True, is_superuser=True)
     client.force_login(user)
     return client
@@ -81,3 +81,17 @@ def test_session_visitors_get_no_session(client, clock):
     response = client.get("/")
 
     assert response.cookies == {}
+
+
+def test_session_clock_starts_at_login_so_the_next_request_writes_nothing(staff_client, clock):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal.security.sessions import SEEN_KEY, STARTED_KEY
+
+    assert staff_client.session[STARTED_KEY] == staff_client.session[SEEN_KEY] == int(START.timestamp())
+    clock.shift(datetime.timedelta(seconds=30))
+    with CaptureQueriesContext(connection) as context:
+        staff_client.get("/beheer/")
+    writes = [query["sql"] for query in context.captured_queries if query["sql"].startswith(("UPDATE", "INSERT"))]
+    assert not [sql for sql in writes if "django_session" in sql]
