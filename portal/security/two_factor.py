@@ -104,7 +104,9 @@ def app_device_pending(user) -> TOTPDevice:
 def qr_code_svg(device: TOTPDevice) -> str:
     """The otpauth:// URL as inline SVG (drawn by segno on our own host; nothing leaves the server)."""
     code = segno.make(device.config_url, error="m")
-    svg = code.svg_inline(scale=5, border=2, title="QR-code voor de authenticator-app", svgclass="two-factor-qr")
+    svg = code.svg_inline(
+        scale=5, border=4, omitsize=True, title="QR-code voor de authenticator-app", svgclass="two-factor-qr"
+    )
     return svg.replace("<svg ", '<svg role="img" ', 1)
 
 
