@@ -18,6 +18,8 @@ from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from news.models import Article, ArticleQuerySet
+
 logger = logging.getLogger(__name__)
 
 STATE_KEY = "news:public-state"
@@ -35,13 +37,10 @@ def public_pages_changed() -> None:
 
 def next_transition(now: datetime.datetime) -> datetime.datetime | None:
     """Return the next moment at which the set of visible articles or pins changes (one query)."""
-    from news.models import Article
-
-    today = timezone.localdate(now)
     found = Article.objects.filter(status=Article.Status.PUBLISHED).aggregate(
-        publish=Min("publish_at", filter=Q(publish_at__gt=now)),
-        unpublish=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
-        pin_end=Min("pinned_until", filter=Q(is_pinned=True, pinned_until__gte=today)),
+        publish=Min("publish_at", filter=ArticleQuerySet.scheduled_q(now)),
+        unpublish=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),  # not expired yet
+        pin_end=Min("pinned_until", filter=ArticleQuerySet.pinned_q(now)),
     )
     moments = [found["publish"], found["unpublish"]]
     if found["pin_end"] is not None:

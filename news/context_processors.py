@@ -10,7 +10,7 @@ CHROME_KEY = "news:chrome:{token}"
 
 
 def chrome(request):
-    """Return the chrome from the cache; built with four queries when the content token changed."""
+    """Return the chrome from the cache; built with five queries (chrome_get) when the content token changed."""
     state = public_state()
     key = CHROME_KEY.format(token=state["token"])
     data = cache.get(key)

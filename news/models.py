@@ -121,20 +121,44 @@ class Document(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self, now=None):
-        """Visible to the public now: computed at query time, so scheduling needs no cron."""
-        now = now or timezone.now()
-        return self.filter(status=Article.Status.PUBLISHED).filter(
-            Q(publish_at__isnull=True) | Q(publish_at__lte=now),
-            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+    """Article states, computed at query time so that scheduling needs no cron.
+
+    Each state is one Q object, used by the filters below and by news.selectors and news.caching.
+    """
+
+    @staticmethod
+    def published_q(now) -> Q:
+        return (
+            Q(status=Article.Status.PUBLISHED)
+            & (Q(publish_at__isnull=True) | Q(publish_at__lte=now))
+            & (Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now))
         )
 
-    def in_themes(self, themes):
-        return self.filter(themes__in=themes).distinct()
+    @staticmethod
+    def scheduled_q(now) -> Q:
+        """Published by an editor, visible from a later 'publiceren vanaf'."""
+        return Q(status=Article.Status.PUBLISHED, publish_at__gt=now)
+
+    @staticmethod
+    def expired_q(now) -> Q:
+        return Q(status=Article.Status.PUBLISHED, unpublish_at__lte=now)
+
+    @staticmethod
+    def pinned_q(now) -> Q:
+        """Pinned at `now`: without an end, or through the local day `pinned_until`."""
+        return Q(is_pinned=True) & (Q(pinned_until__isnull=True) | Q(pinned_until__gte=timezone.localdate(now)))
+
+    def published(self, now=None):
+        return self.filter(self.published_q(now or timezone.now()))
+
+    def scheduled(self, now=None):
+        return self.filter(self.scheduled_q(now or timezone.now()))
+
+    def expired(self, now=None):
+        return self.filter(self.expired_q(now or timezone.now()))
 
     def pinned(self, now=None):
-        now = now or timezone.now()
-        return self.filter(is_pinned=True).filter(Q(pinned_until__isnull=True) | Q(pinned_until__gte=now.date()))
+        return self.filter(self.pinned_q(now or timezone.now()))
 
 
 class Article(models.Model):

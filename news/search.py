@@ -6,6 +6,7 @@ substring matching with snippets made in Python. Both return the same SearchResu
 """
 
 import datetime
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,6 +26,12 @@ MAX_RESULTS = 100
 MAX_QUERY_LENGTH = 200
 # Unlikely characters mark a hit in ts_headline output; they become <mark> after the text is escaped.
 START, STOP = "\u27ea", "\u27eb"
+# Tags of block elements (the article allow-list's, see news.sanitize): text on either side belongs to two
+# blocks, so the tag becomes a space. Written for both Python's re and PostgreSQL's regular expressions.
+BLOCK_TAG = r"</?(p|h[1-6]|ul|ol|li|blockquote|br|div)(\s[^>]*)?/?>"
+_BLOCK_TAG = re.compile(BLOCK_TAG, re.IGNORECASE)
+# A word with the punctuation around it: only the word is highlighted ("<mark>aanvragen</mark>:").
+_WORD_PARTS = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 
 
 @dataclass
@@ -43,9 +50,15 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
+def body_text(markup: str | None) -> str:
+    """Return the visible text of rich text: blocks apart by a space, entities decoded, whitespace collapsed."""
+    spaced = _BLOCK_TAG.sub(" ", markup or "")
+    return " ".join(html.unescape(strip_tags(spaced)).split())
+
+
 def highlighted(text: str) -> SafeString:
     """Escape a ts_headline fragment and turn its markers into <mark> elements."""
-    safe = escape(" ".join(strip_tags(text).split()))
+    safe = escape(body_text(text))
     return mark_safe(safe.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 (escaped above)
 
 
@@ -106,6 +119,12 @@ def _document_result(document, snippet) -> SearchResult:
 # --- PostgreSQL --------------------------------------------------------------------------------
 
 
+def _without_block_tags(field: str) -> Func:
+    """body_text()'s first step in SQL, so that ts_headline never joins the last word of a block to the next."""
+    pattern, flags = Value(BLOCK_TAG), Value("gi")
+    return Func(F(field), pattern, Value(" "), flags, function="REGEXP_REPLACE", output_field=TextField())
+
+
 def _headline(expression, search_query) -> SearchHeadline:
     return SearchHeadline(
         expression,
@@ -127,7 +146,7 @@ def _postgres_articles(query, theme, year) -> list[SearchResult]:
         + SearchVector("subtitle", "lead", weight="B", config=CONFIG)
         + SearchVector("body", weight="C", config=CONFIG)
     )
-    text = Concat("lead", Value(" "), "body", output_field=TextField())
+    text = Concat("lead", Value(" "), _without_block_tags("body"), output_field=TextField())
     rows = (
         _articles(theme, year)
         .annotate(document=vector, rank=SearchRank(vector, search_query))
@@ -168,7 +187,7 @@ class Fold(Func):
 
 def _fold_markup(text: str | None) -> str:
     """fold() of the visible text only, so that words in tags and attributes never match."""
-    return fold(strip_tags(text or ""))
+    return fold(body_text(text))
 
 
 def _register_fold() -> None:
@@ -191,14 +210,22 @@ def _fallback_filter(queryset, terms, fields):
     return queryset
 
 
+def _marked(word: str, pattern: re.Pattern) -> str:
+    """The escaped word, its letters in <mark> when they contain a hit (punctuation around it stays outside)."""
+    before, core, after = _WORD_PARTS.match(word).groups()
+    if not core or not pattern.search(fold(core)):
+        return escape(word)
+    return f"{escape(before)}<mark>{escape(core)}</mark>{escape(after)}"
+
+
 def _snippet(text: str, terms: list[str], width: int = 30) -> SafeString:
     """The words around the first hit, hits in <mark>, everything escaped."""
-    words = " ".join(strip_tags(text).split()).split(" ")
+    words = body_text(text).split(" ")
     pattern = re.compile("|".join(re.escape(term) for term in terms))
     hits = [index for index, word in enumerate(words) if pattern.search(fold(word))]
     start = max(0, hits[0] - width // 3) if hits else 0
     window = words[start : start + width]
-    parts = [f"<mark>{escape(word)}</mark>" if pattern.search(fold(word)) else escape(word) for word in window]
+    parts = [_marked(word, pattern) for word in window]
     prefix = "… " if start > 0 else ""
     suffix = " …" if start + width < len(words) else ""
     return mark_safe(prefix + " ".join(parts) + suffix)  # noqa: S308 (every word escaped)

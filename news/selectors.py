@@ -1,24 +1,27 @@
-"""Reads for the public site: every query a page needs is made here, so templates never query."""
+"""Reads for the public site and the editors' admin: every query a page needs is made here, so templates never query."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import BooleanField, Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from news.models import Article, ArticleLink, ArticleRedirect, ContactPoint, Document, QuickLink, SiteText, Theme
+from news.models import (
+    Article,
+    ArticleLink,
+    ArticleQuerySet,
+    ArticleRedirect,
+    ContactPoint,
+    Document,
+    QuickLink,
+    SiteText,
+    Theme,
+)
+from news.services.defaults import site_text_initial
 
 PAGE_SIZE = 20
-DEFAULT_INTRO = _(
-    "Op deze website leest u nieuws voor professionals in het sociaal domein van onze gemeente. "
-    "Iedereen die het wil weten, is welkom."
-)
-DEFAULT_NEWSLETTER_CTA = _("Wilt u elke maand het laatste nieuws in uw mailbox? Meld u aan voor de nieuwsbrief.")
-NEWSLETTER_FALLBACK_PATH = "/nieuwsbrief/aanmelden/"
 
 
 @dataclass
@@ -28,7 +31,6 @@ class Page:
     items: list
     number: int
     has_next: bool
-    extra: dict = field(default_factory=dict)
 
     @property
     def has_previous(self) -> bool:
@@ -55,22 +57,14 @@ def paginate(queryset: QuerySet, *, number: int, per_page: int = PAGE_SIZE) -> P
 # --- Chrome ------------------------------------------------------------------------------------
 
 
-def newsletter_subscribe_url() -> str:
-    """The newsletter's subscribe page, or its planned path while that app has no such URL."""
-    try:
-        return reverse("newsletter:subscribe")
-    except NoReverseMatch:
-        return NEWSLETTER_FALLBACK_PATH
-
-
 def site_text_get() -> SiteText:
     """The editable page texts, or unsaved defaults when an editor has not filled them in yet."""
     return SiteText.objects.filter(pk=1).first() or site_text_defaults()
 
 
 def site_text_defaults() -> SiteText:
-    """Unsaved page texts with our defaults (no query)."""
-    return SiteText(pk=1, title=settings.SITE_NAME, intro=DEFAULT_INTRO, newsletter_cta=DEFAULT_NEWSLETTER_CTA)
+    """Unsaved page texts with the wording a new site starts with (no query)."""
+    return SiteText(pk=1, **site_text_initial())
 
 
 def chrome_get() -> dict:
@@ -80,7 +74,7 @@ def chrome_get() -> dict:
         "contact_points": list(ContactPoint.objects.filter(show_in_contact_block=True)),
         "quick_links": list(QuickLink.objects.filter(is_active=True)),
         "nav_themes": list(Theme.objects.filter(is_active=True)),
-        "newsletter_url": newsletter_subscribe_url(),
+        "newsletter_url": reverse("newsletter:subscribe"),
         "archive_years": archive_years(),
     }
 
@@ -89,11 +83,8 @@ def chrome_get() -> dict:
 
 
 def _pinned_now(now: datetime.datetime) -> Case:
-    today = timezone.localdate(now)
     return Case(
-        When(Q(is_pinned=True) & (Q(pinned_until__isnull=True) | Q(pinned_until__gte=today)), then=Value(True)),
-        default=Value(False),
-        output_field=BooleanField(),
+        When(ArticleQuerySet.pinned_q(now), then=Value(True)), default=Value(False), output_field=BooleanField()
     )
 
 
@@ -139,6 +130,30 @@ def article_get_published(*, slug: str, now: datetime.datetime | None = None) ->
         return None
     article.related_published = [row for row in rows if row.slug != slug]
     return article
+
+
+def article_theme_contact_points(article: Article) -> list[ContactPoint]:
+    """The contact points of the article's themes, each once, in theme order (no query with themes prefetched).
+
+    Not the footer's site-wide "Hulp en contact" block: templates get these as `theme_contact_points`.
+    """
+    return list(dict.fromkeys(theme.contact_point for theme in article.themes.all() if theme.contact_point))
+
+
+def article_is_live(*, article: Article) -> bool:
+    """Whether the public sees `article` now (one query)."""
+    return Article.objects.published().filter(pk=article.pk).exists()
+
+
+def article_get_for_preview(*, pk: int) -> Article | None:
+    """Any article, published or not, with its themes' contact points, links and documents (editors' preview)."""
+    articles = Article.objects.prefetch_related("themes__contact_point", "links", "documents", "related_articles")
+    return articles.filter(pk=pk).first()
+
+
+def article_month_list(*, limit: int = 36) -> list[datetime.date]:
+    """The first day of each month with articles in any status, newest first (one query)."""
+    return list(Article.objects.dates("publication_date", "month", order="DESC")[:limit])
 
 
 def article_redirect_get(*, slug: str) -> Article | None:

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
@@ -58,9 +59,7 @@ def article_detail(request, slug):
         if target is not None and target.slug != slug:
             return HttpResponsePermanentRedirect(target.get_absolute_url())
         raise Http404("Artikel niet gevonden")
-    # Not "contact_points": that name is the site-wide "Hulp en contact" block of the footer (chrome).
-    theme_contact_points = list(dict.fromkeys(t.contact_point for t in article.themes.all() if t.contact_point))
-    context = {"article": article, "theme_contact_points": theme_contact_points}
+    context = {"article": article, "theme_contact_points": selectors.article_theme_contact_points(article)}
     return render(request, "news/article_detail.html", context)
 
 
@@ -197,7 +196,8 @@ def server_error(request):
     """Dutch 500 page; falls back to plain text when even the chrome cannot be rendered."""
     try:
         context = {"site_text": selectors.site_text_defaults(), "contact_points": [], "quick_links": []}
-        context.update(nav_themes=[], newsletter_url=selectors.NEWSLETTER_FALLBACK_PATH, archive_years=[])
+        context.update(nav_themes=[], newsletter_url=reverse("newsletter:subscribe"), archive_years=[])
+        context.update(SITE_NAME=settings.SITE_NAME, MUNICIPALITY_NAME=settings.MUNICIPALITY_NAME)
         html = loader.get_template("500.html").render(context)
     except Exception:  # The error page must never fail itself.
         logger.exception("Rendering 500.html failed")

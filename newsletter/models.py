@@ -14,13 +14,13 @@ from django.utils.translation import gettext_lazy as _
 class Source(models.TextChoices):
     """Where a consent action came from (the ledger's and the subscriber's `source`)."""
 
-    WEB_FORM = "web_form", _("aanmeldformulier")
-    PREFERENCES = "preferences", _("voorkeurenpagina")
-    UNSUBSCRIBE_PAGE = "unsubscribe_page", _("afmeldpagina")
-    ONE_CLICK = "one_click", _("afmeldknop in e-mailprogramma")
-    ADMIN = "admin", _("beheer")
-    IMPORT = "import", _("import")
-    SYSTEM = "system", _("systeem")
+    WEB_FORM = "web_form", _("Aanmeldformulier")
+    PREFERENCES = "preferences", _("Voorkeurenpagina")
+    UNSUBSCRIBE_PAGE = "unsubscribe_page", _("Afmeldpagina")
+    ONE_CLICK = "one_click", _("Afmeldknop in e-mailprogramma")
+    ADMIN = "admin", _("Beheer")
+    IMPORT = "import", _("Import")
+    SYSTEM = "system", _("Systeem")
 
 
 class ConsentText(models.Model):
@@ -45,9 +45,9 @@ class ConsentText(models.Model):
 
 class Subscriber(models.Model):
     class Status(models.TextChoices):
-        CONFIRMED = "bevestigd", _("bevestigd")
-        UNSUBSCRIBED = "afgemeld", _("afgemeld")
-        BOUNCED = "gebounced", _("onbestelbaar")
+        CONFIRMED = "bevestigd", _("Bevestigd")
+        UNSUBSCRIBED = "afgemeld", _("Afgemeld")
+        BOUNCED = "gebounced", _("Onbestelbaar")
 
     # NULL once retention has replaced the address by its hash (kept as suppression).
     email = models.EmailField(_("e-mailadres"), max_length=254, null=True, blank=True)
@@ -98,13 +98,13 @@ class ConsentEvent(models.Model):
     """Append-only ledger of consent actions: no IP addresses, no email addresses."""
 
     class Action(models.TextChoices):
-        SUBSCRIBE = "subscribe", _("aangemeld")
-        RESUBSCRIBE = "resubscribe", _("opnieuw aangemeld")
-        THEMES = "themes", _("thema's gewijzigd")
-        PAUSE = "pause", _("gepauzeerd")
-        UNSUBSCRIBE = "unsubscribe", _("afgemeld")
-        BOUNCE = "bounce", _("onbestelbaar")
-        ERASE = "erase", _("gegevens verwijderd")
+        SUBSCRIBE = "subscribe", _("Aangemeld")
+        RESUBSCRIBE = "resubscribe", _("Opnieuw aangemeld")
+        THEMES = "themes", _("Thema's gewijzigd")
+        PAUSE = "pause", _("Gepauzeerd")
+        UNSUBSCRIBE = "unsubscribe", _("Afgemeld")
+        BOUNCE = "bounce", _("Onbestelbaar")
+        ERASE = "erase", _("Gegevens verwijderd")
 
     subscriber = models.ForeignKey(
         Subscriber,
@@ -162,11 +162,11 @@ class DataAccessLog(models.Model):
     """Who viewed, exported or imported subscriber data and when: append-only, never an address."""
 
     class Action(models.TextChoices):
-        LIST = "list", _("lijst bekeken")
-        DETAIL = "detail", _("abonnee bekeken")
+        LIST = "list", _("Lijst bekeken")
+        DETAIL = "detail", _("Abonnee bekeken")
         EXPORT = "export", _("CSV geëxporteerd")
         IMPORT = "import", _("CSV geïmporteerd")
-        ERASE = "erase", _("gegevens verwijderd")
+        ERASE = "erase", _("Gegevens verwijderd")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -16,7 +16,7 @@ from django.views.generic import FormView, TemplateView
 from newsletter import services
 from newsletter.forms import PauseForm, SubscribeForm, ThemesForm
 from newsletter.models import Source, Subscriber
-from newsletter.selectors import consent_text_active, subscriber_get_by_token
+from newsletter.selectors import consent_text_active, subscriber_get_by_token, theme_list_active
 from newsletter.tokens import TokenExpired, TokenInvalid, confirm_token_read, subscriber_token_make
 
 ONE_CLICK_FIELD, ONE_CLICK_VALUE = "List-Unsubscribe", "One-Click"  # RFC 8058
@@ -92,7 +92,9 @@ class ConfirmView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, token):
-        return render(request, "newsletter/confirm.html", {"email": self.signup.email})
+        # The same rule as subscription_confirm: no active theme chosen means every theme.
+        themes = theme_list_active().filter(slug__in=self.signup.theme_slugs) if self.signup.theme_slugs else []
+        return render(request, "newsletter/confirm.html", {"email": self.signup.email, "themes": themes})
 
     def post(self, request, token):
         services.subscription_confirm(signup=self.signup, source=Source.WEB_FORM)

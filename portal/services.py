@@ -9,10 +9,3 @@ def heartbeat_record(*, name: str) -> Heartbeat:
     """Store that a task named `name` reached a worker now. Idempotent per name (one row)."""
     heartbeat, _created = Heartbeat.objects.update_or_create(name=name, defaults={"seen_at": timezone.now()})
     return heartbeat
-
-
-def heartbeat_enqueue(*, name: str) -> None:
-    """Ask a worker to record a heartbeat once the current transaction commits."""
-    from portal.tasks import heartbeat_record_task
-
-    heartbeat_record_task.delay_on_commit(name)

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "news",
     "newsletter",
 ]
+if not PRODUCTION:
+    INSTALLED_APPS.append("demo")  # sample content and load_sample_content: not part of the product
 
 MIDDLEWARE = [
     "portal.middleware.HealthzMiddleware",
@@ -300,6 +302,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 if not PRODUCTION:
     # WhiteNoise warns at every start while the folder is missing; production fills it by collectstatic.
     Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+# The prose editor's toolbar speaks English (hard-coded upstream): this module, loaded with the editor's
+# extensions, gives it Dutch names from locale/nl/LC_MESSAGES/djangojs.po. "Menu" is always enabled, so the
+# module always loads; it adds no markup, so the sanitiser's allow-list stays as it is.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {"js": [f"{STATIC_URL}news/admin/prose_editor_nl.js"], "extensions": {"Menu": lambda config, shared: None}},
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 STORAGES = {

@@ -8,6 +8,7 @@ from portal.security import views as security_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # Before the admin's own URLs, whose catch-all would answer these paths.
     path("beheer/tweestapsverificatie/", security_views.two_factor_verify, name="two_factor_verify"),
     path("beheer/tweestapsverificatie/instellen/", security_views.two_factor_setup, name="two_factor_setup"),

@@ -1,14 +1,18 @@
-"""Project-level views: the health check."""
+"""Project-level views: the health check and /favicon.ico."""
 
+import functools
 import logging
 import os
 import uuid
+from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from portal.models import Heartbeat
 
@@ -70,4 +74,21 @@ def healthz(request):
     response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'"
     response["Referrer-Policy"] = settings.SECURE_REFERRER_POLICY
     response["X-Frame-Options"] = "DENY"
+    return response
+
+
+FAVICON = "img/favicon.svg"  # the icon base.html links to; browsers understand SVG whatever the path
+FAVICON_MAX_AGE = 24 * 60 * 60
+
+
+@functools.cache
+def _favicon_bytes() -> bytes:
+    return Path(finders.find(FAVICON)).read_bytes()
+
+
+@require_safe
+def favicon(request):
+    """Answer /favicon.ico, which crawlers and some clients ask for, with the site's icon (cached for a day)."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/svg+xml")
+    response["Cache-Control"] = f"public, max-age={FAVICON_MAX_AGE}"
     return response

@@ -7,6 +7,12 @@ cd "$(dirname "$0")/.."
 PORT="${PORT:-8000}"
 # Links in the mails the demo sends must point at this server.
 export SITE_URL="${SITE_URL:-http://127.0.0.1:$PORT}"
+# The demo shows what the product shows: the Dutch 404 and 500 pages, not Django's debug pages.
+# Developers who want those: DJANGO_DEBUG=true make demo.
+export DJANGO_DEBUG="${DJANGO_DEBUG:-false}"
+# Without DEBUG, WhiteNoise serves only what collectstatic put in STATIC_ROOT. A plain copy takes seconds;
+# production's hashed and compressed files take about a minute to build, too long for every start.
+export DJANGO_STATICFILES_STORAGE="${DJANGO_STATICFILES_STORAGE:-django.contrib.staticfiles.storage.StaticFilesStorage}"
 if [ ! -f .venv/.installed ] || [ requirements.txt -nt .venv/.installed ] || [ requirements-dev.txt -nt .venv/.installed ]; then
   bash scripts/venv.sh
   touch .venv/.installed
@@ -27,6 +33,8 @@ PY
   exit 1
 fi
 
+echo "==> Static files"
+"$PY" manage.py collectstatic --noinput -v 0
 echo "==> Database: migrate"
 "$PY" manage.py migrate --noinput -v 0
 if "$PY" manage.py help --commands | grep -qx load_sample_content; then

@@ -2,7 +2,7 @@
 
 import pytest
 
-pytest_plugins = ["tests.plugins.worker", "tests.plugins.smtp", "tests.plugins.browser"]
+pytest_plugins = ["tests.plugins.worker", "tests.plugins.smtp", "tests.plugins.browser", "tests.plugins.markers"]
 
 
 def _db_order(item: pytest.Item) -> int:

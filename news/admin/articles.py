@@ -1,14 +1,9 @@
 """Article admin: list, edit form, workflow buttons, preview and revision history."""
 
-import json
-
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template import TemplateDoesNotExist
-from django.template.loader import select_template
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -17,28 +12,21 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from news.admin.base import CapitalTitleMixin
+from news import selectors
+from news.admin.base import CapitalTitleMixin, LowercaseAddTextFormSet
+from news.admin.filters import MonthFilter, StatusFilter, ThemeFilter
 from news.forms import ArticleAdminForm
 from news.models import Article, ArticleLink
 from news.services import (
     article_delete,
     article_publish,
+    article_publish_now,
     article_restore_revision,
     article_save,
     article_submit_for_review,
     article_unpublish,
     can_publish,
 )
-
-PUBLIC_TEMPLATE = "news/article_detail.html"
-FALLBACK_TEMPLATE = "admin/news/article/preview_page.html"
-
-
-def _publish_now(*, article, user):
-    """After save_model emptied 'Publiceren vanaf': publish a draft; a scheduled article is live already."""
-    if article.status != Article.Status.PUBLISHED:
-        article_publish(article=article, user=user)
-
 
 PUBLISH_HELP_CHIEF = _(
     "Publiceren doet de eindredacteur met de knop onderaan. Met 'Publiceren vanaf' plant u het "
@@ -50,6 +38,7 @@ EVENT_FIELDSET = _("Alleen voor bijeenkomsten")
 
 
 # POST keys of the workflow buttons under the change form, mapped to (service, success message).
+# 'Opslaan en nu publiceren' is one service that saves and publishes (see ArticleAdmin.save_model).
 WORKFLOW_BUTTONS = {
     "_submit_review": (article_submit_for_review, _("Het artikel is ter review aangeboden.")),
     "_publish": (
@@ -57,54 +46,18 @@ WORKFLOW_BUTTONS = {
         _("Het artikel is gepubliceerd. Staat 'Publiceren vanaf' in de toekomst, dan is het ingepland."),
     ),
     "_unpublish": (article_unpublish, _("Het artikel is teruggetrokken en weer een concept.")),
-    "_publish_now": (_publish_now, _("Het artikel is gepubliceerd en staat nu op de site.")),
+    "_publish_now": (article_publish_now, _("Het artikel is gepubliceerd en staat nu op de site.")),
 }
 
 
-class StatusFilter(admin.SimpleListFilter):
-    title = _("status")
-    parameter_name = "status"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("concept", _("Concept")),
-            ("review", _("Ter review")),
-            ("ingepland", _("Ingepland")),
-            ("gepubliceerd", _("Gepubliceerd (zichtbaar)")),
-            ("verlopen", _("Verlopen")),
-        ]
-
-    def queryset(self, request, queryset):
-        now = timezone.now()
-        published = queryset.filter(status=Article.Status.PUBLISHED)
-        match self.value():
-            case "concept" | "review" as value:
-                return queryset.filter(status=value)
-            case "ingepland":
-                return published.filter(publish_at__gt=now)
-            case "gepubliceerd":
-                return queryset.published(now=now)
-            case "verlopen":
-                return published.filter(unpublish_at__lte=now)
-        return queryset
+def _refusal(error: PermissionDenied | ValidationError) -> str:
+    """A service's refusal as one message line (a ValidationError may hold several messages)."""
+    return " ".join(getattr(error, "messages", [str(error)]))
 
 
-class MonthFilter(admin.SimpleListFilter):
-    title = _("maand")
-    parameter_name = "maand"
-
-    def lookups(self, request, model_admin):
-        months = Article.objects.dates("publication_date", "month", order="DESC")[:36]
-        return [(month.strftime("%Y-%m"), date_format(month, "F Y")) for month in months]
-
-    def queryset(self, request, queryset):
-        if not self.value():
-            return queryset
-        try:
-            year, month = (int(part) for part in self.value().split("-"))
-        except ValueError:
-            return queryset.none()
-        return queryset.filter(publication_date__year=year, publication_date__month=month)
+def _pressed_button(request):
+    """The workflow button under the change form that was pressed, or None for a plain save."""
+    return next((key for key in WORKFLOW_BUTTONS if key in request.POST), None)
 
 
 class ArticleLinkInline(admin.TabularInline):
@@ -112,17 +65,7 @@ class ArticleLinkInline(admin.TabularInline):
     extra = 1
     fields = ["label", "url", "order"]
     verbose_name = _("link")
-
     verbose_name_plural = _("links om verder te gaan (bijvoorbeeld 'Meer informatie en aanmelden')")
-
-
-class LowercaseAddTextFormSet(helpers.InlineAdminFormSet):
-    """Django's add button says 'Nog een Link toevoegen' (capfirst mid-sentence); Dutch wants 'link'."""
-
-    def inline_formset_data(self):
-        data = json.loads(super().inline_formset_data())
-        data["options"]["addText"] = _("Nog een %(name)s toevoegen") % {"name": self.opts.verbose_name}
-        return json.dumps(data)
 
 
 @admin.register(Article)
@@ -139,7 +82,7 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
         "pinned_marker",
         "event_marker",
     ]
-    list_filter = [StatusFilter, "themes", "kind", MonthFilter, "is_pinned"]
+    list_filter = [StatusFilter, ("themes", ThemeFilter), "kind", MonthFilter, "is_pinned"]
     search_fields = ["title", "lead", "slug", "author"]
     date_hierarchy = "publication_date"
     autocomplete_fields = ["themes", "related_articles", "documents"]
@@ -187,7 +130,7 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
 
     def view_on_site(self, obj):
         """The public page once it is visible; until then the preview, so the button never leads to a 404."""
-        if Article.objects.published().filter(pk=obj.pk).exists():
+        if selectors.article_is_live(article=obj):
             return obj.get_absolute_url()
         return reverse("admin:news_article_preview_page", args=[obj.pk])
 
@@ -236,11 +179,19 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
         return obj.is_event
 
     def save_model(self, request, obj, form, change):
-        # The publish button after this save keeps a publication date the editor just chose.
-        request.keep_publication_date = "publication_date" in form.changed_data
-        if "_publish_now" in request.POST and can_publish(request.user):
-            obj.publish_at = None  # 'Nu publiceren': drop the planned moment, so the save makes it visible
-        article_save(article=obj, user=request.user, themes=form.cleaned_data["themes"])
+        """Save through the services; the workflow button that was pressed then moves the article on."""
+        themes = form.cleaned_data["themes"]
+        button = _pressed_button(request)
+        if button == "_publish_now" and can_publish(request.user):
+            # One service saves and publishes, so the planned moment never reaches the log.
+            article_publish_now(article=obj, user=request.user, themes=themes)
+            self.message_user(request, WORKFLOW_BUTTONS[button][1], messages.SUCCESS)
+            return
+        article_save(article=obj, user=request.user, themes=themes)
+        if button == "_publish":  # keep a publication date the editor chose in this very save
+            self._run_workflow(request, obj, button, keep_publication_date="publication_date" in form.changed_data)
+        elif button:
+            self._run_workflow(request, obj, button)
 
     def delete_model(self, request, obj):
         article_delete(article=obj, user=request.user)
@@ -251,22 +202,15 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
 
     # --- Workflow ------------------------------------------------------------------------------
 
-    def _run_workflow(self, request, obj):
-        for key, (service, success) in WORKFLOW_BUTTONS.items():
-            if key in request.POST:
-                options = (
-                    {"keep_publication_date": getattr(request, "keep_publication_date", False)}
-                    if key == "_publish"
-                    else {}
-                )
-                try:
-                    service(article=obj, user=request.user, **options)
-                except (PermissionDenied, ValidationError) as error:
-                    self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
-                else:
-                    self.message_user(request, self._success_message(obj, success), messages.SUCCESS)
-                return HttpResponseRedirect(reverse("admin:news_article_change", args=[obj.pk]))
-        return None
+    def _run_workflow(self, request, obj, button, **options):
+        """Call the button's service; a refusal becomes an error message (the edits are saved already)."""
+        service, success = WORKFLOW_BUTTONS[button]
+        try:
+            service(article=obj, user=request.user, **options)
+        except (PermissionDenied, ValidationError) as error:
+            self.message_user(request, _refusal(error), messages.ERROR)
+        else:
+            self.message_user(request, self._success_message(obj, success), messages.SUCCESS)
 
     @staticmethod
     def _success_message(obj, default):
@@ -276,10 +220,14 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
         return default
 
     def response_add(self, request, obj, post_url_continue=None):
-        return self._run_workflow(request, obj) or super().response_add(request, obj, post_url_continue)
+        if _pressed_button(request):  # back to the form, with the workflow's message
+            return HttpResponseRedirect(reverse("admin:news_article_change", args=[obj.pk]))
+        return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
-        return self._run_workflow(request, obj) or super().response_change(request, obj)
+        if _pressed_button(request):
+            return HttpResponseRedirect(reverse("admin:news_article_change", args=[obj.pk]))
+        return super().response_change(request, obj)
 
     def changelist_view(self, request, extra_context=None):
         return super().changelist_view(request, {**(extra_context or {}), "can_publish": can_publish(request.user)})
@@ -299,7 +247,7 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
                 service(article=article, user=request.user)
                 done += 1
             except (PermissionDenied, ValidationError) as error:
-                failed.append(f"{article}: {' '.join(getattr(error, 'messages', [str(error)]))}")
+                failed.append(f"{article}: {_refusal(error)}")
         if done:
             self.message_user(request, _("%(success)s (%(count)s artikelen)") % {"success": success, "count": done})
         for failure in failed:
@@ -333,8 +281,10 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
     def _article_for_preview(self, request, object_id):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        articles = Article.objects.prefetch_related("themes__contact_point", "links", "documents", "related_articles")
-        return get_object_or_404(articles, pk=object_id)
+        article = selectors.article_get_for_preview(pk=object_id)
+        if article is None:
+            raise Http404
+        return article
 
     def preview_view(self, request, object_id):
         """The digest teaser plus a link to the page preview: what readers will see."""
@@ -345,21 +295,16 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
             "title": _("Voorbeeld: %(title)s") % {"title": article.title},
             "article": article,
             "original": article,
-            "is_live": Article.objects.published().filter(pk=article.pk).exists(),
+            "is_live": selectors.article_is_live(article=article),
         }
         return TemplateResponse(request, "admin/news/article/preview.html", context)
 
     def preview_page_view(self, request, object_id):
         """Render the public article template for an article that need not be published."""
         article = self._article_for_preview(request, object_id)
-        # As the public view: "contact_points" is the footer's site-wide block, the theme contacts have their own name.
-        contacts = list(dict.fromkeys(t.contact_point for t in article.themes.all() if t.contact_point))
+        contacts = selectors.article_theme_contact_points(article)
         context = {"article": article, "object": article, "is_preview": True, "theme_contact_points": contacts}
-        try:
-            template = select_template([PUBLIC_TEMPLATE, FALLBACK_TEMPLATE])
-        except TemplateDoesNotExist:
-            template = select_template([FALLBACK_TEMPLATE])
-        return TemplateResponse(request, template, context)
+        return TemplateResponse(request, "news/article_detail.html", context)
 
     # --- Revisions: restoring goes through the service, so status and audit stay right -------------
 
@@ -373,7 +318,7 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
         try:
             article_restore_revision(article=article, version_id=version.pk, user=request.user)
         except (PermissionDenied, ValidationError) as error:
-            self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
+            self.message_user(request, _refusal(error), messages.ERROR)
         else:
             self.message_user(
                 request, _("De eerdere versie is teruggezet. Status en publicatiedata zijn niet gewijzigd.")

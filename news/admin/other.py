@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from news import caching
 from news.admin.base import CapitalTitleMixin
+from news.admin.filters import ThemeFilter
 from news.forms import DocumentAdminForm
 from news.models import ArticleRedirect, AuditEntry, ContactPoint, Document, QuickLink, SiteText, Theme
 from news.services import document_save
@@ -53,7 +54,7 @@ class ContactPointAdmin(PublicPagesChangedMixin, CapitalTitleMixin, admin.ModelA
 class DocumentAdmin(CapitalTitleMixin, admin.ModelAdmin):
     form = DocumentAdminForm
     list_display = ["title", "kind", "date", "issuer"]
-    list_filter = ["kind", "themes"]
+    list_filter = ["kind", ("themes", ThemeFilter)]
     search_fields = ["title", "issuer", "summary", "text"]
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ["title"]}

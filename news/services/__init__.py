@@ -3,6 +3,7 @@
 from news.services.articles import (
     article_delete,
     article_publish,
+    article_publish_now,
     article_restore_revision,
     article_save,
     article_submit_for_review,
@@ -17,6 +18,7 @@ from news.services.groups import groups_sync
 __all__ = [
     "article_delete",
     "article_publish",
+    "article_publish_now",
     "article_restore_revision",
     "article_save",
     "article_submit_for_review",

@@ -207,6 +207,22 @@ def article_publish(*, article: Article, user=None, keep_publication_date: bool 
 
 
 @transaction.atomic
+def article_publish_now(*, article: Article, user=None, themes: Iterable[Theme] | None = None) -> Article:
+    """Save `article` with 'publiceren vanaf' emptied and publish it, so it is visible at once.
+
+    One save: the log says 'gepubliceerd', never 'ingepland', and an article dated on its planned day is
+    dated today. Eindredacteur only: PermissionDenied before anything is saved.
+    """
+    if not can_publish(user):
+        raise PermissionDenied(_("Alleen een eindredacteur mag artikelen publiceren."))
+    article.publish_at = None
+    article_save(article=article, user=user, themes=themes)
+    if article.status != Article.Status.PUBLISHED:
+        article_publish(article=article, user=user)
+    return article
+
+
+@transaction.atomic
 def article_unpublish(*, article: Article, user=None) -> Article:
     """Withdraw a published or scheduled article back to concept. Eindredacteur only (PermissionDenied)."""
     if not can_publish(user):

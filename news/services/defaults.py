@@ -1,6 +1,10 @@
 """The default themes and page texts a new site starts with; editors may change them afterwards."""
 
 from django.apps import apps as global_apps
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from news.services.groups import groups_sync
 
 THEMES = [
     ("jeugd", "Jeugd en gezin"),
@@ -20,17 +24,20 @@ THEMES = [
     ("beleid-financien", "Beleid, hervormingen en financiën"),
 ]
 
-SITE_TEXT = {
-    "title": "Nieuws voor zorgprofessionals",
-    "intro": (
-        "Werkt u in zorg, welzijn of ondersteuning in onze gemeente? Hier leest u wat er verandert in regels, "
-        "subsidies en samenwerking. Iedereen die belangstelling heeft, is welkom."
-    ),
-    "newsletter_cta": (
-        "Wilt u niets missen? Elke maand sturen wij u een e-mail met het nieuws over de thema's die u kiest. "
-        "Aanmelden is gratis en u kunt zich altijd weer afmelden."
-    ),
-}
+
+def site_text_initial() -> dict:
+    """The page texts a new site starts with: stored by the data migration, shown while no row exists."""
+    return {
+        "title": settings.SITE_NAME,
+        "intro": _(
+            "Werkt u in zorg, welzijn of ondersteuning in onze gemeente? Hier leest u wat er verandert in regels, "
+            "subsidies en samenwerking. Iedereen die belangstelling heeft, is welkom."
+        ),
+        "newsletter_cta": _(
+            "Wilt u niets missen? Elke maand sturen wij u een e-mail met het nieuws over de thema's die u kiest. "
+            "Aanmelden is gratis en u kunt zich altijd weer afmelden."
+        ),
+    }
 
 
 def default_themes_ensure(*, apps=global_apps) -> None:
@@ -42,13 +49,11 @@ def default_themes_ensure(*, apps=global_apps) -> None:
 
 def default_site_text_ensure(*, apps=global_apps) -> None:
     """Create the single page-texts row (pk=1) when it is missing."""
-    apps.get_model("news", "SiteText").objects.get_or_create(pk=1, defaults=SITE_TEXT)
+    apps.get_model("news", "SiteText").objects.get_or_create(pk=1, defaults=site_text_initial())
 
 
 def defaults_ensure(*, apps=global_apps) -> None:
     """Default themes, page texts and editor groups; idempotent (for a migration, a demo or a flushed test DB)."""
-    from news.services.groups import groups_sync
-
     default_themes_ensure(apps=apps)
     default_site_text_ensure(apps=apps)
     groups_sync(apps=apps)

@@ -1,4 +1,4 @@
-"""Template helpers for the public pages: dates, event periods, breadcrumbs, absolute URLs."""
+"""Template helpers for the public pages: dates, event periods, links, breadcrumbs, absolute URLs."""
 
 from django import template
 from django.conf import settings
@@ -41,6 +41,13 @@ def event_period(article) -> str:
         return _("%(begin)s tot %(end)s uur") % {"begin": text, "end": date_format(ends, "G.i")}
     until = f"{date_format(ends, 'l j F Y')}, {date_format(ends, 'G.i')}"
     return _("%(begin)s uur tot %(end)s uur") % {"begin": text, "end": until}
+
+
+@register.filter
+def call_to_action_links(article) -> list:
+    """The article's links without its registration link, which the event block already shows."""
+    registration = (article.event_registration_url or "").rstrip("/") if article.is_event else ""
+    return [link for link in article.links.all() if not registration or link.url.rstrip("/") != registration]
 
 
 @register.inclusion_tag("news/includes/breadcrumbs.html")

@@ -27,6 +27,7 @@ from newsletter.selectors import consent_text_active
 from newsletter.services.privacy import data_access_record
 from newsletter.services.ratelimit import Verdict
 from newsletter.services.subscriptions import subscription_request
+from newsletter.tasks import subscription_welcome_send_task
 
 logger = logging.getLogger(__name__)
 
@@ -218,8 +219,6 @@ def _existing_reason(email: str, key: str) -> str:
 
 def _subscribe(*, email: str, key: str, themes: list[Theme], source: str, day: datetime.date, ctx: _Context) -> None:
     """Create a confirmed subscriber with the row's consent evidence; welcome mail after commit."""
-    from newsletter.tasks import subscription_welcome_send_task  # tasks import services
-
     with transaction.atomic():
         subscriber = Subscriber.objects.create(
             email=email,

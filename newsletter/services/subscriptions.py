@@ -8,21 +8,19 @@ token of that email. Every change to consent appends a ConsentEvent.
 import calendar
 import datetime
 import logging
-import smtplib
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Theme
-from newsletter.emails import absolute_url, build_email, subscriber_links, unsubscribe_headers
 from newsletter.hashing import email_hash
 from newsletter.models import ConsentEvent, Source, Subscriber
 from newsletter.selectors import consent_text_active
 from newsletter.services.ratelimit import Verdict, confirmation_attempt_register
-from newsletter.tokens import CONFIRM_MAX_AGE, SignupRequest, confirm_token_make
+from newsletter.tasks import subscription_request_email_send_task, subscription_welcome_send_task
+from newsletter.tokens import SignupRequest
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +29,6 @@ PAUSE_MONTHS = (1, 2, 3)
 
 def subscription_request(*, email: str, theme_slugs: Iterable[str], client_ip: str) -> Verdict:
     """Enqueue a confirmation email after commit unless a rate limit says no; store nothing; return the verdict."""
-    from newsletter.tasks import subscription_request_email_send_task  # tasks import services: import late
-
     verdict = confirmation_attempt_register(email=email, client_ip=client_ip)
     if verdict is Verdict.ALLOWED:
         consent = consent_text_active()
@@ -40,67 +36,6 @@ def subscription_request(*, email: str, theme_slugs: Iterable[str], client_ip: s
     else:
         logger.info("Subscription request refused by rate limit (%s)", verdict.value)
     return verdict
-
-
-class MailTemporarilyRefused(smtplib.SMTPException):
-    """The SMTP server refused the recipient for now (4xx); the task retries. Carries no address."""
-
-
-def _mail_send(message) -> bool:
-    """Send; return False on a permanent (5xx) refusal, which retrying cannot fix. Temporary errors raise."""
-    try:
-        message.send()
-    except smtplib.SMTPRecipientsRefused as exc:
-        codes = [code for code, _ in exc.recipients.values()]
-        if codes and all(code >= 500 for code in codes):
-            logger.warning("Mail %r refused permanently by the SMTP server (%s)", message.subject, codes)
-            return False
-        # smtplib's exception holds the address; the worker log (retry, failure) must not.
-        raise MailTemporarilyRefused(f"recipient refused for now ({codes})") from None
-    except smtplib.SMTPResponseException as exc:
-        if exc.smtp_code >= 500:
-            logger.warning("Mail %r refused permanently by the SMTP server (%s)", message.subject, exc.smtp_code)
-            return False
-        raise
-    return True
-
-
-def subscription_request_email_send(*, email: str, theme_slugs: list[str], consent_version: int) -> bool:
-    """Send the confirmation email, or the "already subscribed" email with the preferences link; return sent."""
-    subscriber = Subscriber.objects.filter(email_hash=email_hash(email), status=Subscriber.Status.CONFIRMED).first()
-    if subscriber is not None:
-        context = {"subscriber": subscriber, **subscriber_links(subscriber)}
-        message = build_email(
-            "newsletter/already_subscribed",
-            to=[subscriber.email],
-            context=context,
-            headers=unsubscribe_headers(subscriber),
-        )
-        return _mail_send(message)
-    signup = SignupRequest(email=email, theme_slugs=tuple(theme_slugs), consent_version=consent_version)
-    token = confirm_token_make(signup)
-    context = {
-        "confirm_url": absolute_url(reverse("newsletter:confirm", kwargs={"token": token})),
-        "themes": list(Theme.objects.filter(slug__in=theme_slugs, is_active=True)),
-        "valid_days": CONFIRM_MAX_AGE.days,
-    }
-    return _mail_send(build_email("newsletter/confirm", to=[email], context=context))
-
-
-def subscription_welcome_send(*, subscriber_id: int) -> bool:
-    """Send the welcome email with the preferences link; return False if the subscriber is gone or refused."""
-    subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.Status.CONFIRMED).first()
-    if subscriber is None:
-        return False
-    context = {
-        "subscriber": subscriber,
-        "themes": list(subscriber.themes.all()),
-        **subscriber_links(subscriber),
-    }
-    message = build_email(
-        "newsletter/welcome", to=[subscriber.email], context=context, headers=unsubscribe_headers(subscriber)
-    )
-    return _mail_send(message)
 
 
 def _ledger(subscriber: Subscriber, action: str, source: str) -> None:
@@ -116,8 +51,6 @@ def _ledger(subscriber: Subscriber, action: str, source: str) -> None:
 
 def subscription_confirm(*, signup: SignupRequest, source: str = Source.WEB_FORM) -> Subscriber:
     """Create or re-activate the subscriber from a confirmed sign-up. Idempotent: confirmed stays as it is."""
-    from newsletter.tasks import subscription_welcome_send_task  # tasks import services: import late
-
     key = email_hash(signup.email)
     try:
         with transaction.atomic():

@@ -57,25 +57,46 @@ def pick(page, field_id: str, text: str) -> None:
     page.locator(".select2-results__option", has_text=text).first.click()
 
 
+# Tiptap puts its editor on the ProseMirror element: its state holds the selection the toolbar acts on.
+_EDITOR_SELECTION_IS = """(expected) => {
+    const editor = document.querySelector(".ProseMirror[contenteditable=true]").editor;
+    const {from, to} = editor.state.selection;
+    return editor.state.doc.textBetween(from, to) === expected;
+}"""
+
+
+def select_back(page, text: str) -> None:
+    """Select `text`, just typed before the cursor, with Shift+ArrowLeft, one key at a time as a person does.
+
+    ProseMirror reads a selection made with the keyboard from the browser's asynchronous `selectionchange`
+    event, which Chromium holds back while keys keep arriving. Pressed in one burst, the DOM selection runs
+    ahead of the editor's; ProseMirror then puts its own, shorter or empty selection back, the toolbar acts
+    on that, and "insert link" on an empty selection opens no dialog. So after each key, wait until the
+    editor itself holds the selection that key made.
+    """
+    for length in range(1, len(text) + 1):
+        page.keyboard.press("Shift+ArrowLeft")
+        page.wait_for_function(_EDITOR_SELECTION_IS, arg=text[-length:])
+
+
 def type_body(page) -> None:
     """Type a paragraph, an h2, a bullet list and a link into the prose editor with its toolbar."""
     page.locator(".ProseMirror[contenteditable=true]").click()
     page.keyboard.type("Wij nodigen u uit voor een avond over samenwerken in de wijk.")
     page.keyboard.press("Enter")
     page.locator(".prose-menubar__selected").first.click()  # the block type menu: paragraph, headings
-    page.locator(".prose-menubar__option[data-name=heading2]").click()
+    page.locator(".prose-menubar__option", has_text="Kop 2").click()
     page.keyboard.type("Programma")
     page.keyboard.press("Enter")
-    page.locator(".prose-menubar__button[title='unordered list']").click()
+    page.locator(".prose-menubar").get_by_role("button", name="Opsomming met bolletjes").click()
     page.keyboard.type("Ontvangst met koffie")
     page.keyboard.press("Enter")
     page.keyboard.type("Gesprekken in kleine groepen")
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")  # an empty list item ends the list
     page.keyboard.type("Lees de voorwaarden")
-    for _ in "voorwaarden":
-        page.keyboard.press("Shift+ArrowLeft")
-    page.locator(".prose-menubar__button[title='insert link']").click()
+    select_back(page, "voorwaarden")
+    page.locator(".prose-menubar").get_by_role("button", name="Link invoegen").click()
     dialog = page.locator("dialog[open]")
     dialog.get_by_role("heading", name="Link bewerken").wait_for()  # Dutch through locale/nl (djangojs)
     dialog.get_by_label("Webadres").fill("https://www.example.nl/voorwaarden")

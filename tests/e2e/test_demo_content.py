@@ -3,9 +3,9 @@
 import pytest
 from django.core.cache import cache
 
+from demo.services import sample_content_load
 from news.models import Article
 from news.services.defaults import defaults_ensure
-from news.services.sample import sample_content_load
 from tests.plugins.browser import axe_scan, format_violations, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -22,6 +22,7 @@ def demo_content():
 def test_demo_news_page_accessible(demo_content, page):
     page.visit("/")
 
+    assert page.title() == "Nieuws voor zorgprofessionals"  # the site's name once
     assert page.locator("h1").count() == 1
     violations = axe_scan(page)
     assert violations == [], format_violations(violations)

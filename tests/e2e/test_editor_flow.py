@@ -14,8 +14,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from demo.pdf import pdf_bytes
 from news.models import Article, AuditEntry, Document
-from news.sample_content.pdf import pdf_bytes
 from news.services import groups_sync
 from tests.e2e.editor_steps import PASSWORD, Visitor, log_in, messages, pick, snap, type_body, watch
 from tests.factories import ContactPointFactory, SiteTextFactory, ThemeFactory
@@ -254,3 +254,38 @@ def test_redacteur_writes_and_submits_but_cannot_publish(newsroom, page, visitor
     actions = page.locator("select[name=action] option").all_inner_texts()
     assert actions == ["- Maak een keuze -", "Ter review aanbieden"]  # Django 6.1 leaves the first English
     assert problems == []  # no script errors, nothing blocked by the CSP (admin pages included)
+
+
+# What django-prose-editor 0.28 writes on its toolbar; prose_editor_nl.js renames all of it.
+ENGLISH_TOOLBAR = {"paragraph", "unordered list", "ordered list", "blockquote", "bold", "italic", "insert link"}
+ENGLISH_TOOLBAR |= {"remove link", "undo", "redo", "question_mark", "heading 2", "heading 3", "heading 4"}
+TOOLBAR_NAMES = """() => [...document.querySelectorAll('.prose-menubar [title], .prose-menubar [aria-label]')]
+  .flatMap((element) => [element.title, element.getAttribute('aria-label')]).filter(Boolean)"""
+
+
+def test_editor_toolbar_speaks_dutch_and_draws_its_menu_arrow(newsroom, page):
+    problems = watch(page)
+    _user("eindredacteur", "Eindredacteur")
+    log_in(page, "eindredacteur")
+    page.visit("/beheer/news/article/add/")
+    menubar = page.locator(".prose-menubar")
+    expect(menubar.get_by_role("button", name="Vet")).to_be_visible()
+
+    names = set(page.evaluate(TOOLBAR_NAMES))
+    assert {name.lower() for name in names} & ENGLISH_TOOLBAR == set()
+    assert {"Gewone tekst", "Opsomming met bolletjes", "Genummerde opsomming", "Citaat", "Cursief"} <= names
+    assert {"Link invoegen", "Link weghalen", "Ongedaan maken", "Opnieuw doen"} <= names
+    options = [option.text_content() for option in menubar.locator(".prose-menubar__option").all()]
+    assert options == ["Kop 2", "Kop 3", "Kop 4", "Gewone tekst"]
+    # The block menu's arrow is drawn with borders, not with a character most fonts lack (an empty box).
+    arrow = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.prose-menubar__selected'), '::after').content"
+    )
+    assert arrow == '""'
+
+    page.locator(".ProseMirror[contenteditable=true]").click()
+    menubar.locator(".prose-menubar__selected").click()
+    snap(page, "00-werkbalk-bloksoort")
+    menubar.locator(".prose-menubar__option", has_text="Kop 2").click()
+    expect(menubar.locator(".prose-menubar__selected").get_by_role("button", name="Kop 2")).to_have_count(1)
+    assert problems == []

@@ -57,6 +57,12 @@ def test_newsletter_flow_as_a_person(page, live_server, celery_worker_factory, s
     confirm_url = _save_and_link(smtp_sink, 0, "bevestigen", "/nieuwsbrief/bevestigen/")
     assert confirm_url.startswith(live_server.url)
     page.goto(confirm_url)
+    chosen = page.locator("main .newsletter-confirm__themes li")
+    assert chosen.all_inner_texts() == [first.name]  # what the person confirms, above the button
+    assert (
+        chosen.first.bounding_box()["y"]
+        < page.get_by_role("button", name="Bevestig mijn aanmelding").bounding_box()["y"]
+    )
     screenshot(page, "newsletter-3-bevestigen")
     assert not Subscriber.objects.exists()  # opening the link changes nothing
     page.get_by_role("button", name="Bevestig mijn aanmelding").click()

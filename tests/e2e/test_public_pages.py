@@ -4,10 +4,13 @@ import re
 
 import pytest
 
+from news.models import ArticleLink, SiteText
 from tests.e2e.conftest import ARCHIVE_MONTH, ARCHIVE_YEAR
-from tests.plugins.browser import axe_scan, format_violations, screenshot
+from tests.plugins.browser import PHONE, axe_scan, format_violations, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+SITE_NAME = "Nieuws voor zorgprofessionals"
 
 PAGES = [
     ("nieuws", "/", 200),
@@ -33,6 +36,8 @@ def test_public_page_accessible(site_content, page, name, path, status):
     assert page.locator("html").get_attribute("lang") == "nl"
     assert page.locator("h1").count() == 1
     assert page.locator("main#inhoud").count() == 1
+    title = page.title()  # the page, then the site: the site's name once, at the end
+    assert title.endswith(SITE_NAME) and title.count(SITE_NAME) == 1, title
     violations = axe_scan(page)
     assert violations == [], format_violations(violations)
     screenshot(page, name)
@@ -125,3 +130,95 @@ def test_article_page_shows_its_theme_contact_point(site_content, page):
     assert main.get_by_role("heading", name="Vragen?").count() == 1
     assert main.get_by_role("link", name="jeugd@example.nl").count() == 1
     assert main.get_by_role("link", name="wmo@example.nl").count() == 0  # not this article's theme
+
+
+def test_search_snippet_keeps_blocks_apart_and_marks_only_the_word(site_content, page):
+    page.visit("/zoeken/?q=formulier")
+
+    snippet = page.locator(".news-result__snippet").first
+    assert "formulier. U krijgt binnen vier weken" in snippet.inner_text()
+    assert snippet.locator("mark").all_inner_texts() == ["formulier"]
+    screenshot(page, "zoeken-fragment")
+
+
+def test_page_titles_name_the_page_then_the_site(site_content, page):
+    page.visit("/nieuws/nieuwe-subsidieregeling-buurtinitiatieven/")
+    assert page.title() == f"Nieuwe subsidieregeling voor buurtinitiatieven \N{EN DASH} {SITE_NAME}"
+
+    page.visit("/")
+    assert page.title() == f"Nieuws voor professionals in het sociaal domein \N{EN DASH} {SITE_NAME}"
+
+
+def test_home_page_title_is_the_site_name_once_when_the_page_has_that_name(site_content, page):
+    SiteText.objects.filter(pk=1).update(title=SITE_NAME)
+
+    page.visit("/")
+
+    assert page.title() == SITE_NAME
+    assert page.locator("h1").inner_text() == SITE_NAME
+
+
+def test_favicon_ico_serves_the_icon_the_pages_link_to(site_content, page):
+    page.visit("/")
+    linked = page.locator("link[rel=icon]").get_attribute("href")
+
+    response = page.request.get(f"{page.live_server_url}/favicon.ico")
+
+    assert response.status == 200
+    assert response.headers["content-type"] == "image/svg+xml"
+    assert "max-age=86400" in response.headers["cache-control"]
+    assert response.body() == page.request.get(f"{page.live_server_url}{linked}").body()
+
+
+@pytest.mark.parametrize("path", ["/", "/nieuws/bijeenkomst-mantelzorg/"])
+def test_event_registration_link_appears_once(site_content, page, path):
+    event = site_content["articles"]["event"]
+    ArticleLink.objects.create(article=event, label="Meer informatie en aanmelden", url=event.event_registration_url)
+    ArticleLink.objects.create(article=event, label="Het programma", url="/themas/zorg-en-ondersteuning/")
+
+    page.visit(path)
+
+    item = page.locator(f"#bericht-{event.slug}") if path == "/" else page.locator("article.news-article")
+    assert item.locator(f'a[href="{event.event_registration_url}"]').count() == 1
+    assert item.get_by_role("link", name="Het programma").count() == 1
+    if path != "/":
+        screenshot(page, "artikel-bijeenkomst-aanmelden")
+
+
+SIDE_COLUMN_PAGES = [
+    "/",
+    "/nieuws/bijeenkomst-mantelzorg/",
+    "/themas/jeugd-en-gezin/",
+    "/archief/",
+    "/zoeken/?q=subsidie",
+]
+
+
+@pytest.mark.parametrize("path", SIDE_COLUMN_PAGES)
+def test_wide_screen_puts_the_side_column_beside_the_content(site_content, page, path):
+    page.visit(path)  # 1280 px wide
+
+    main = page.locator(".portal-columns__main").bounding_box()
+    side = page.locator(".portal-columns__side").bounding_box()
+    assert main["width"] <= 46 * 16  # the readable line length stays
+    assert side["x"] >= main["x"] + main["width"] + 16
+    assert side["y"] <= main["y"]  # starts level with the title, not below the content
+
+    page.set_viewport_size(PHONE)
+    main = page.locator(".portal-columns__main").bounding_box()
+    side = page.locator(".portal-columns__side").bounding_box()
+    assert side["x"] == main["x"]  # one column on a phone, in DOM order
+
+
+def test_news_page_keeps_table_of_contents_before_the_items_in_the_dom(site_content, page):
+    """Only the placement changes: keyboard and screen-reader users still meet the table of contents first."""
+    page.visit("/")
+
+    order = page.evaluate(
+        """() => ['h1', '.news-notice', '.portal-cta', '.news-quick-links', '.news-toc', '.news-list']
+          .map((selector) => document.querySelector(selector))
+          .every((element, index, all) => index === 0 ||
+             (all[index - 1].compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING))"""
+    )
+    assert order
+    assert page.locator("main aside, main [role=complementary]").count() == 0  # columns add no landmarks

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.urls import resolve
 
 
 def test_base_template_renders_without_chrome_context():
@@ -48,7 +49,9 @@ def test_newsletter_cta_uses_site_text_and_links_to_subscribe_page():
 
 
 def test_header_marks_current_section():
-    html = render_to_string("includes/header.html", {"request": RequestFactory().get("/themas/jeugd/")})
+    request = RequestFactory().get("/themas/jeugd/")
+    request.resolver_match = resolve(request.path)
+    html = render_to_string("includes/header.html", {"request": request})
 
     assert 'href="/themas/" aria-current="true"' in html
     assert 'href="/" aria-current' not in html

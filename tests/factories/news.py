@@ -7,8 +7,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from demo.pdf import pdf_bytes
 from news.models import Article, ArticleLink, ContactPoint, Document, QuickLink, SiteText, Theme
-from news.sample_content.pdf import pdf_bytes
 
 
 class ContactPointFactory(DjangoModelFactory):

@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from demo.pdf import pdf_bytes
 from news.models import Article, AuditEntry, Document
-from news.sample_content.pdf import pdf_bytes
 from tests.factories import ArticleFactory, ContactPointFactory, DocumentFactory, SiteTextFactory, ThemeFactory
 from tests.news.editors import editor_user
 from tests.news.test_permissions import article_post_data
@@ -52,6 +52,7 @@ def test_article_changelist_shows_status_themes_and_markers(chief_client, django
         ("review", "Review stuk"),
         ("ingepland", "Gepland stuk"),
         ("gepubliceerd", "Live stuk"),
+        ("verlopen", "Verlopen stuk"),
     ],
 )
 def test_article_status_filter(chief_client, value, expected):
@@ -59,6 +60,7 @@ def test_article_status_filter(chief_client, value, expected):
     ArticleFactory(title="Review stuk", review=True)
     ArticleFactory(title="Gepland stuk", scheduled=True)
     ArticleFactory(title="Live stuk", published=True)
+    ArticleFactory(title="Verlopen stuk", published=True, unpublish_at=timezone.now() - datetime.timedelta(hours=1))
     response = chief_client.get(reverse("admin:news_article_changelist"), {"status": value})
     titles = [a.title for a in response.context["cl"].result_list]
     assert titles == [expected]
@@ -70,6 +72,29 @@ def test_article_month_filter(chief_client):
     response = chief_client.get(reverse("admin:news_article_changelist"), {"maand": "2025-03"})
     assert [a.title for a in response.context["cl"].result_list] == ["Maart"]
     assert "maart 2025" in response.text
+
+
+def _theme_filter_choices(response):
+    changelist = response.context["cl"]
+    spec = next(spec for spec in changelist.filter_specs if spec.title == "thema's")
+    return [str(choice["display"]) for choice in spec.choices(changelist)]
+
+
+def test_article_theme_filter_lists_themes_without_a_bare_dash(chief_client):
+    ArticleFactory(themes=[ThemeFactory(name="Jeugd en gezin")])
+    choices = _theme_filter_choices(chief_client.get(reverse("admin:news_article_changelist")))
+    assert "Jeugd en gezin" in choices
+    assert "-" not in choices
+    assert "Zonder thema" not in choices  # every article has a theme: that choice would list nothing
+
+
+def test_document_theme_filter_names_documents_without_theme(chief_client):
+    DocumentFactory(title="Losse brief")
+    DocumentFactory(title="Brief over jeugd", themes=[ThemeFactory(name="Jeugd en gezin")])
+    url = reverse("admin:news_document_changelist")
+    assert _theme_filter_choices(chief_client.get(url))[-1] == "Zonder thema"
+    response = chief_client.get(url, {"themes__isnull": "True"})
+    assert [document.title for document in response.context["cl"].result_list] == ["Losse brief"]
 
 
 def test_article_add_page_has_prose_editor_and_workflow_buttons(chief_client):
@@ -156,6 +181,16 @@ def test_article_preview_shows_teaser_for_draft(editor_client):
     assert "Nog geheim" in response.text
     assert "De inleiding voor de nieuwsbrief." in response.text
     assert "staat nog niet op de site" in response.text
+    assert f'href="{reverse("admin:news_article_change", args=[article.pk])}">Nog geheim</a>' in response.text
+    assert '<li aria-current="page">Voorbeeld</li>' in response.text
+
+
+def test_article_preview_teaser_says_lees_meer_as_the_site_does(editor_client):
+    article = ArticleFactory(draft=True)
+    html = editor_client.get(reverse("admin:news_article_preview", args=[article.pk])).text
+    page_url = reverse("admin:news_article_preview_page", args=[article.pk])
+    assert f'<a href="{page_url}">Lees meer</a>' in html
+    assert "Lees verder" not in html
 
 
 def test_article_preview_page_renders_draft_body(editor_client):
@@ -163,6 +198,11 @@ def test_article_preview_page_renders_draft_body(editor_client):
     response = editor_client.get(reverse("admin:news_article_preview_page", args=[article.pk]))
     assert response.status_code == 200
     assert "Concepttekst van het artikel" in response.content.decode()
+
+
+def test_article_preview_of_missing_article_is_404(editor_client):
+    for name in ("admin:news_article_preview", "admin:news_article_preview_page"):
+        assert editor_client.get(reverse(name, args=[987654])).status_code == 404
 
 
 def test_article_preview_requires_staff(client):
@@ -290,6 +330,16 @@ def test_article_admin_publish_now_not_offered_to_redacteur_or_for_live_article(
     client.force_login(editor_user("Redacteur"))
     page = client.get(reverse("admin:news_article_change", args=[scheduled.pk])).content.decode()
     assert "_publish_now" not in page
+
+
+def test_article_admin_forged_publish_now_by_redacteur_saves_but_does_not_publish(editor_client):
+    planned = timezone.now() + datetime.timedelta(days=2)
+    article = ArticleFactory(draft=True, publish_at=planned)
+    data = article_post_data(article, title="Nieuwe titel", _publish_now="1")
+    response = editor_client.post(reverse("admin:news_article_change", args=[article.pk]), data, follow=True)
+    assert "Alleen een eindredacteur mag artikelen publiceren." in response.content.decode()
+    article.refresh_from_db()
+    assert (article.title, article.status, article.publish_at) == ("Nieuwe titel", Article.Status.DRAFT, planned)
 
 
 def _event_fieldset(html):

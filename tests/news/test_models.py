@@ -143,6 +143,32 @@ def test_article_published_queryset_respects_schedule_window():
     assert list(Article.objects.published()) == [live]
 
 
+def test_article_scheduled_and_expired_querysets_agree_with_status_label():
+    now = timezone.now()
+    ArticleFactory(published=True)
+    ArticleFactory(draft=True, publish_at=now + datetime.timedelta(days=1))  # a planned draft is not scheduled
+    scheduled = ArticleFactory(scheduled=True)
+    expired = ArticleFactory(published=True, unpublish_at=now - datetime.timedelta(minutes=1))
+
+    assert list(Article.objects.scheduled()) == [scheduled]
+    assert list(Article.objects.expired()) == [expired]
+    assert [str(a.status_label) for a in (scheduled, expired)] == ["Ingepland", "Verlopen"]
+
+
+def test_article_pinned_queryset_holds_through_the_local_day():
+    # 22:30 UTC (as timezone.now() gives it) is 00:30 the next day in Amsterdam: the pin of the 9th has ended.
+    now = datetime.datetime(2025, 6, 9, 22, 30, tzinfo=datetime.UTC)
+    ended = ArticleFactory(is_pinned=True, pinned_until=datetime.date(2025, 6, 9))
+    today = ArticleFactory(is_pinned=True, pinned_until=datetime.date(2025, 6, 10))
+    endless = ArticleFactory(is_pinned=True, pinned_until=None)
+    ArticleFactory(is_pinned=False)
+
+    pinned = set(Article.objects.pinned(now))
+
+    assert pinned == {today, endless}
+    assert ended not in pinned
+
+
 def test_defaults_ensure_keeps_editor_changes():
     defaults_ensure()
     Theme.objects.filter(slug="corona").update(name="Corona en andere infectieziekten")

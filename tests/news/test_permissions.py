@@ -157,30 +157,23 @@ def test_eindredacteur_publish_action_publishes_selected(client):
     assert set(Article.objects.values_list("status", flat=True)) == {Article.Status.PUBLISHED}
 
 
-@pytest.mark.parametrize(
-    ("url_name", "args"),
-    [
-        ("admin:news_theme_add", []),
-        ("admin:news_contactpoint_add", []),
-        ("admin:news_quicklink_add", []),
-        ("admin:news_sitetext_change", [1]),
-    ],
-)
+# Themes, contact points, quick links and page texts: the Eindredacteur's, not the Redacteur's.
+SITE_FURNITURE_PAGES = [
+    ("admin:news_theme_add", []),
+    ("admin:news_contactpoint_add", []),
+    ("admin:news_quicklink_add", []),
+    ("admin:news_sitetext_change", [1]),
+]
+
+
+@pytest.mark.parametrize(("url_name", "args"), SITE_FURNITURE_PAGES)
 def test_redacteur_cannot_manage_site_furniture(client, url_name, args):
     SiteTextFactory()
     client.force_login(editor_user("Redacteur"))
     assert client.get(reverse(url_name, args=args)).status_code == 403
 
 
-@pytest.mark.parametrize(
-    ("url_name", "args"),
-    [
-        ("admin:news_theme_add", []),
-        ("admin:news_contactpoint_add", []),
-        ("admin:news_quicklink_add", []),
-        ("admin:news_sitetext_change", [1]),
-    ],
-)
+@pytest.mark.parametrize(("url_name", "args"), SITE_FURNITURE_PAGES)
 def test_eindredacteur_can_manage_site_furniture(client, url_name, args):
     SiteTextFactory()
     client.force_login(editor_user("Eindredacteur"))

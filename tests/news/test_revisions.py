@@ -73,6 +73,8 @@ def test_admin_revision_view_shows_old_content_without_changing_anything(client,
     response = client.get(url)
     assert response.status_code == 200
     assert "Eerste titel" in response.text
+    assert f'href="{reverse("admin:news_article_history", args=[article.pk])}"' in response.text
+    assert '<li aria-current="page">Eerdere versie</li>' in response.text
     article.refresh_from_db()
     assert article.title == "Tweede titel"
 

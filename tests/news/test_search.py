@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from news.search import search_run
+from news.search import _snippet, body_text, search_run
 from tests.factories import ArticleFactory, DocumentFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +111,53 @@ def test_search_run_finds_accented_query_in_document_text():
     DocumentFactory(title="Raadsbrief", text="De werkgroep Sagenn adviseert het college.")
 
     assert [r.title for r in search_run(query="Sagènn")] == ["Raadsbrief"]
+
+
+BLOCKS = (
+    "<p>Doet u mee?</p><p>Veel organisaties doen al mee.</p><h2>Contact</h2>"
+    "<ul><li>Mail het team,</li><li>of bel 14 0123.</li></ul>"
+    "<blockquote><p>Samen&nbsp;sterk &amp; dichtbij</p></blockquote>"
+)
+
+
+def test_body_text_keeps_blocks_apart():
+    text = body_text(BLOCKS)
+
+    assert (
+        text
+        == "Doet u mee? Veel organisaties doen al mee. Contact Mail het team, of bel 14 0123. Samen sterk & dichtbij"
+    )
+
+
+def test_body_text_keeps_inline_markup_inside_words():
+    assert body_text("<p>Lees <strong>eerst</strong> de <a href='/x'>voor</a>waarden.<br>Daarna</p>") == (
+        "Lees eerst de voorwaarden. Daarna"
+    )
+
+
+def test_snippet_marks_the_word_without_its_punctuation():
+    snippet = _snippet("<p>Wilt u subsidie aanvragen?</p><p>Aanvragen: kan tot 1 mei.</p>", ["aanvragen"])
+
+    assert snippet == "Wilt u subsidie <mark>aanvragen</mark>? <mark>Aanvragen</mark>: kan tot 1 mei."
+
+
+def test_snippet_escapes_punctuation_around_a_hit():
+    assert _snippet("<p>&lt;subsidie&gt;</p>", ["subsidie"]) == "&lt;<mark>subsidie</mark>&gt;"
+
+
+def test_search_run_snippet_keeps_a_space_between_blocks():
+    ArticleFactory(title="Netwerk", lead="Een netwerk voor professionals.", body=BLOCKS)
+
+    snippet = search_run(query="organisaties")[0].snippet
+
+    assert "mee? Veel" in snippet
+    assert "<mark>organisaties</mark>" in snippet
+
+
+def test_search_run_snippet_separates_heading_and_list_items():
+    ArticleFactory(title="Netwerk", lead="Een netwerk voor professionals.", body=BLOCKS)
+
+    snippet = search_run(query="contact")[0].snippet
+
+    assert "mee. <mark>Contact</mark> Mail het team, of bel" in snippet
+    assert "&amp;amp;" not in snippet

@@ -8,6 +8,8 @@ from django.utils import timezone
 from news import selectors
 from news.caching import next_transition, public_pages_changed
 from news.context_processors import chrome
+from news.models import SiteText
+from news.services import defaults_ensure
 from tests.factories import ArticleFactory, ContactPointFactory, QuickLinkFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +39,16 @@ def test_chrome_is_cached_until_public_pages_change(rf, django_assert_num_querie
     public_pages_changed()
 
     assert "Nieuw snel-naar" in [link.label for link in chrome(rf.get("/"))["quick_links"]]
+
+
+def test_site_text_defaults_have_the_wording_a_new_site_stores():
+    defaults_ensure()
+    stored = SiteText.objects.get(pk=1)
+
+    fallback = selectors.site_text_defaults()
+
+    fields = ("title", "intro", "newsletter_cta")
+    assert [str(getattr(fallback, name)) for name in fields] == [getattr(stored, name) for name in fields]
 
 
 def test_article_page_published_pins_first_then_newest():
@@ -74,6 +86,20 @@ def test_article_get_published_returns_only_published_related():
 
 def test_article_get_published_of_draft_is_none():
     assert selectors.article_get_published(slug=ArticleFactory(draft=True).slug) is None
+
+
+def test_article_theme_contact_points_lists_each_contact_once_in_theme_order():
+    shared = ContactPointFactory(name="Wijkteam")
+    own = ContactPointFactory(name="Jeugdteam")
+    themes = [
+        ThemeFactory(order=1, contact_point=own),
+        ThemeFactory(order=2, contact_point=shared),
+        ThemeFactory(order=3, contact_point=shared),
+        ThemeFactory(order=4),
+    ]
+    article = selectors.article_get_published(slug=ArticleFactory(themes=themes).slug)
+
+    assert selectors.article_theme_contact_points(article) == [own, shared]
 
 
 def test_archive_months_counts_per_month():

@@ -8,11 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from pypdf import PdfWriter
 
+from demo.pdf import pdf_bytes
 from news.models import Article, ArticleRedirect, AuditEntry, Document
-from news.sample_content.pdf import pdf_bytes
 from news.services import (
     article_delete,
     article_publish,
+    article_publish_now,
     article_save,
     article_submit_for_review,
     article_unpublish,
@@ -319,3 +320,39 @@ def test_article_save_publishing_scheduled_article_now_dates_it_today():
     article_save(article=article)
     article.refresh_from_db()
     assert article.publication_date == timezone.localdate()
+
+
+def test_article_publish_now_makes_scheduled_article_visible_today_in_one_logged_step():
+    article = ArticleFactory(draft=True, publish_at=timezone.now() + datetime.timedelta(days=5))
+    article_publish(article=article)
+    article.publish_at = timezone.now() + datetime.timedelta(days=9)  # a changed plan in the same save is dropped
+
+    article_publish_now(article=article, user=editor_user("Eindredacteur"))
+
+    article.refresh_from_db()
+    assert (article.publish_at, article.publication_date) == (None, timezone.localdate())
+    assert Article.objects.published().filter(pk=article.pk).exists()
+    assert _actions(article)[-2:] == [AuditEntry.Action.CHANGED, AuditEntry.Action.PUBLISHED]
+
+
+def test_article_publish_now_publishes_a_planned_draft():
+    article = ArticleFactory(draft=True, publish_at=timezone.now() + datetime.timedelta(days=2))
+
+    article_publish_now(article=article, themes=[ThemeFactory()])
+
+    article.refresh_from_db()
+    assert (article.status, article.publish_at) == (Article.Status.PUBLISHED, None)
+    assert _actions(article) == [AuditEntry.Action.CHANGED, AuditEntry.Action.PUBLISHED]
+
+
+def test_article_publish_now_refused_for_redacteur_saves_nothing():
+    planned = timezone.now() + datetime.timedelta(days=2)
+    article = ArticleFactory(draft=True, publish_at=planned, title="Oud")
+    article.title = "Nieuw"
+
+    with pytest.raises(PermissionDenied, match="eindredacteur"):
+        article_publish_now(article=article, user=editor_user("Redacteur"))
+
+    article.refresh_from_db()
+    assert (article.title, article.status, article.publish_at) == ("Oud", Article.Status.DRAFT, planned)
+    assert not article.audit_entries.exists()

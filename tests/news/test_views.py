@@ -375,3 +375,27 @@ def test_event_period_is_written_in_dutch_local_time():
     )
 
     assert event_period(article) == "woensdag 16 december 2026, 13.30 tot 16.30 uur"
+
+
+@pytest.mark.parametrize(
+    ("path", "current"),
+    [
+        ("/", ("/", "page")),
+        ("/nieuws/kopbericht/", ("/", "true")),
+        ("/themas/", ("/themas/", "page")),
+        ("/themas/jeugd/", ("/themas/", "true")),
+        ("/archief/", ("/archief/", "page")),
+        ("/archief/2024/", ("/archief/", "true")),
+        ("/archief/2024/5/", ("/archief/", "true")),
+        ("/zoeken/", ("/zoeken/", "page")),
+        ("/nieuwsbrief/aanmelden/", ("/nieuwsbrief/aanmelden/", "page")),
+        ("/nieuwsbrief/aanmelden/verstuurd/", ("/nieuwsbrief/aanmelden/", "true")),
+    ],
+)
+def test_header_marks_the_current_section(client, path, current):
+    ArticleFactory(slug="kopbericht", themes=[ThemeFactory(slug="jeugd")], publication_date=datetime.date(2024, 5, 1))
+
+    html = client.get(path).content.decode()
+
+    nav = html[html.index('aria-label="Hoofdmenu"') : html.index("</nav>")]
+    assert re.findall(r'href="([^"]*)" aria-current="(\w+)"', nav) == [current]

@@ -125,7 +125,12 @@ def test_subscriber_changelist_shows_status_themes_and_dates(chief):
     assert "jeugd@example.org" in text
     assert "Jeugd" in text
     assert "alle thema&#x27;s" in text
-    assert "bevestigd" in text
+    assert "Bevestigd" in text
+
+
+@pytest.mark.parametrize("choices", [Subscriber.Status, Source, ConsentEvent.Action, DataAccessLog.Action])
+def test_choice_labels_start_with_a_capital_as_in_the_rest_of_the_admin(choices):
+    assert [str(label) for label in choices.labels if not str(label)[0].isupper()] == []
 
 
 def test_subscriber_changelist_query_count_does_not_grow_with_rows(chief, django_assert_max_num_queries):

@@ -2,9 +2,11 @@
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,8 +14,7 @@ from newsletter.hashing import email_hash
 from newsletter.models import ConsentEvent, ConsentText, DataAccessLog, ImportConsent, Source, Subscriber
 from newsletter.services.csv_io import Outcome, subscribers_export_csv, subscribers_import_csv
 from newsletter.services.privacy import subscribers_apply_retention
-from tests.factories import ThemeFactory
-from tests.newsletter.privacy_helpers import make_subscriber
+from tests.factories import SubscriberFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +45,9 @@ def enqueued(callbacks, task_name):
 
 
 def test_subscribers_export_csv_writes_only_confirmed(themes, admin_user):
-    make_subscriber(email="a@example.org", themes=themes)
-    make_subscriber(email="b@example.org")
-    make_subscriber(email="weg@example.org", unsubscribed_days_ago=1)
+    SubscriberFactory(email="a@example.org", themes=themes)
+    SubscriberFactory(email="b@example.org")
+    SubscriberFactory(email="weg@example.org", unsubscribed=True, unsubscribed_at=timezone.now() - timedelta(days=1))
     out = io.StringIO()
 
     assert subscribers_export_csv(out=out, user=admin_user) == 2
@@ -59,7 +60,7 @@ def test_subscribers_export_csv_writes_only_confirmed(themes, admin_user):
 
 
 def test_subscribers_export_csv_is_logged_without_addresses(admin_user):
-    make_subscriber(email="a@example.org")
+    SubscriberFactory(email="a@example.org")
 
     subscribers_export_csv(out=io.StringIO(), user=admin_user)
 
@@ -69,7 +70,7 @@ def test_subscribers_export_csv_is_logged_without_addresses(admin_user):
 
 
 def test_subscribers_export_csv_defuses_formulas(admin_user):
-    make_subscriber(email="=cmd@example.org")
+    SubscriberFactory(email="=cmd@example.org")
     out = io.StringIO()
 
     subscribers_export_csv(out=out, user=admin_user)
@@ -78,7 +79,7 @@ def test_subscribers_export_csv_defuses_formulas(admin_user):
 
 
 def test_subscribers_export_csv_round_trips_through_import(admin_user):
-    make_subscriber(email="=cmd@example.org")
+    SubscriberFactory(email="=cmd@example.org")
     out = io.StringIO()
     subscribers_export_csv(out=out, user=admin_user)
 
@@ -146,7 +147,7 @@ def test_subscribers_import_csv_repermission_is_not_capped_by_the_ip_limit(djang
 
 
 def test_subscribers_import_csv_never_readds_a_hashed_suppressed_address(django_capture_on_commit_callbacks):
-    make_subscriber(email="weg@example.org", unsubscribed_days_ago=40)
+    SubscriberFactory(email="weg@example.org", unsubscribed=True, unsubscribed_at=timezone.now() - timedelta(days=40))
     subscribers_apply_retention()
 
     with django_capture_on_commit_callbacks() as callbacks:
@@ -180,8 +181,8 @@ def test_subscribers_import_csv_skips_bad_rows_with_reason(row, reason):
 
 
 def test_subscribers_import_csv_skips_existing_and_duplicates():
-    make_subscriber(email="al@example.org")
-    make_subscriber(email="stuit@example.org", status=Subscriber.Status.BOUNCED)
+    SubscriberFactory(email="al@example.org")
+    SubscriberFactory(email="stuit@example.org", bounced=True)
 
     report = do_import(
         HEADER + "al@example.org,,x,2026-01-01\nstuit@example.org,,x,2026-01-01\n"

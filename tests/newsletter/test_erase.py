@@ -1,15 +1,18 @@
 """Erasure: the address and its hash leave no trace in any table."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.utils import timezone
 
 from newsletter.hashing import email_hash
 from newsletter.models import ConsentEvent, DataAccessLog, ImportConsent, Source, Subscriber
 from newsletter.services.privacy import subscriber_erase, subscriber_erase_address, subscribers_apply_retention
-from tests.factories import ThemeFactory
-from tests.newsletter.privacy_helpers import make_subscriber, tables_containing
+from tests.factories import ConsentEventFactory, SubscriberFactory, ThemeFactory
+from tests.newsletter.privacy_helpers import tables_containing
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +22,8 @@ ADDRESS = "Erase.Me+nieuws@Example.org"
 @pytest.fixture
 def traced_subscriber(admin_user):
     """A subscriber whose address reached every place the newsletter writes to."""
-    subscriber = make_subscriber(email=ADDRESS, themes=[ThemeFactory(), ThemeFactory()])
+    subscriber = SubscriberFactory(email=ADDRESS, themes=[ThemeFactory(), ThemeFactory()])
+    ConsentEventFactory(subscriber=subscriber)
     ConsentEvent.objects.create(subscriber=subscriber, action="themes", source=Source.PREFERENCES, consent_version=1)
     ImportConsent.objects.create(subscriber=subscriber, consent_source="bijeenkomst", consent_date="2026-01-05")
     LogEntry.objects.log_actions(
@@ -60,7 +64,7 @@ def test_subscriber_erase_appends_an_anonymous_erase_event(traced_subscriber):
 
 
 def test_subscriber_erase_address_removes_a_hashed_suppression_row():
-    make_subscriber(email=ADDRESS, unsubscribed_days_ago=40)
+    SubscriberFactory(email=ADDRESS, unsubscribed=True, unsubscribed_at=timezone.now() - timedelta(days=40))
     subscribers_apply_retention()
     assert Subscriber.objects.get().email is None
 
@@ -71,7 +75,7 @@ def test_subscriber_erase_address_removes_a_hashed_suppression_row():
 
 
 def test_subscriber_erase_address_unknown_changes_nothing():
-    make_subscriber(email="blijft@example.org")
+    SubscriberFactory(email="blijft@example.org")
 
     assert subscriber_erase_address(email=ADDRESS) is False
 
@@ -95,7 +99,7 @@ def test_newsletter_erase_command_unknown_address_says_nothing_changed(capsys):
 
 
 def test_newsletter_erase_keeps_admin_history_of_other_subscribers(traced_subscriber, admin_user):
-    other = make_subscriber(email="ander@example.org")
+    other = SubscriberFactory(email="ander@example.org")
     LogEntry.objects.log_actions(
         user_id=admin_user.pk, queryset=[other], action_flag=CHANGE, change_message="", single_object=True
     )

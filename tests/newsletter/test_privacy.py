@@ -15,9 +15,9 @@ from newsletter.services import (
     subscription_update_themes,
 )
 from newsletter.tokens import subscriber_token_make
-from tests.factories import ThemeFactory
+from tests.factories import ConsentEventFactory, SubscriberFactory, ThemeFactory
 from tests.factories.newsletter import SignupRequestFactory
-from tests.newsletter.privacy_helpers import make_subscriber, tables_containing
+from tests.newsletter.privacy_helpers import tables_containing
 
 pytestmark = pytest.mark.django_db
 
@@ -26,15 +26,16 @@ ADDRESS = "Persoon.Zelf@Example.org"
 
 def test_subscriber_export_data_holds_everything_stored(django_capture_on_commit_callbacks):
     jeugd = ThemeFactory(name="Jeugd", slug="test-jeugd")
-    subscriber = make_subscriber(email=ADDRESS, themes=[jeugd])
+    subscriber = SubscriberFactory(email=ADDRESS, themes=[jeugd])
+    ConsentEventFactory(subscriber=subscriber, themes=[jeugd.slug], all_themes=False)
     ImportConsent.objects.create(subscriber=subscriber, consent_source="aanmeldlijst", consent_date="2026-01-05")
 
     data = json.loads(json.dumps(subscriber_export_data(subscriber=subscriber)))
 
-    assert data["e_mailadres"] == "persoon.zelf@example.org"
-    assert data["status"] == "bevestigd"
+    assert data["e_mailadres"] == ADDRESS
+    assert data["status"] == "Bevestigd"
     assert data["themas"] == ["Jeugd"]
-    assert [e["actie"] for e in data["toestemmingslogboek"]] == ["aangemeld"]
+    assert [e["actie"] for e in data["toestemmingslogboek"]] == ["Aangemeld"]
     assert data["toestemmingslogboek"][0]["themas"] == ["test-jeugd"]
     assert data["toestemming_uit_import"] == [
         {
@@ -48,13 +49,14 @@ def test_subscriber_export_data_holds_everything_stored(django_capture_on_commit
 
 
 def test_subscriber_export_data_lists_ledger_in_time_order():
-    subscriber = make_subscriber(email=ADDRESS)
+    subscriber = SubscriberFactory(email=ADDRESS)
+    ConsentEventFactory(subscriber=subscriber)
     subscription_update_themes(subscriber=subscriber, themes=[ThemeFactory()])
     subscriber = subscription_pause(subscriber=subscriber, months=2)
 
     data = subscriber_export_data(subscriber=subscriber)
 
-    assert [e["actie"] for e in data["toestemmingslogboek"]] == ["aangemeld", "thema's gewijzigd", "gepauzeerd"]
+    assert [e["actie"] for e in data["toestemmingslogboek"]] == ["Aangemeld", "Thema's gewijzigd", "Gepauzeerd"]
     assert data["gepauzeerd_tot"] is not None
 
 

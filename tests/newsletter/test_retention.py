@@ -5,14 +5,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.utils import timezone
 
 from newsletter.hashing import email_hash
 from newsletter.models import Subscriber
 from newsletter.services.privacy import subscribers_apply_retention
 from newsletter.tasks import subscribers_apply_retention_task
 from portal.celery import app
-from tests.factories import ThemeFactory
-from tests.newsletter.privacy_helpers import make_subscriber
+from tests.factories import SubscriberFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,9 @@ NOW = datetime(2026, 3, 1, 3, 0, tzinfo=UTC)
 
 
 def test_subscribers_apply_retention_hashes_after_thirty_days():
-    subscriber = make_subscriber(email="weg@example.org", themes=[ThemeFactory()], unsubscribed_days_ago=30, now=NOW)
+    subscriber = SubscriberFactory(
+        email="weg@example.org", themes=[ThemeFactory()], unsubscribed=True, unsubscribed_at=NOW - timedelta(days=30)
+    )
 
     assert subscribers_apply_retention(now=NOW) == 1
 
@@ -33,7 +35,7 @@ def test_subscribers_apply_retention_hashes_after_thirty_days():
 
 
 def test_subscribers_apply_retention_keeps_address_within_thirty_days():
-    subscriber = make_subscriber(email="nog@example.org", unsubscribed_days_ago=29, now=NOW)
+    subscriber = SubscriberFactory(email="nog@example.org", unsubscribed=True, unsubscribed_at=NOW - timedelta(days=29))
 
     assert subscribers_apply_retention(now=NOW) == 0
 
@@ -42,8 +44,8 @@ def test_subscribers_apply_retention_keeps_address_within_thirty_days():
 
 
 def test_subscribers_apply_retention_never_touches_confirmed_or_bounced():
-    confirmed = make_subscriber(email="blijf@example.org", now=NOW)
-    bounced = make_subscriber(email="stuit@example.org", now=NOW, status=Subscriber.Status.BOUNCED)
+    confirmed = SubscriberFactory(email="blijf@example.org")
+    bounced = SubscriberFactory(email="stuit@example.org", bounced=True)
 
     assert subscribers_apply_retention(now=NOW + timedelta(days=365)) == 0
 
@@ -53,7 +55,7 @@ def test_subscribers_apply_retention_never_touches_confirmed_or_bounced():
 
 
 def test_subscribers_apply_retention_is_idempotent():
-    make_subscriber(email="weg@example.org", unsubscribed_days_ago=31, now=NOW)
+    SubscriberFactory(email="weg@example.org", unsubscribed=True, unsubscribed_at=NOW - timedelta(days=31))
 
     assert subscribers_apply_retention(now=NOW) == 1
     assert subscribers_apply_retention(now=NOW) == 0
@@ -61,7 +63,7 @@ def test_subscribers_apply_retention_is_idempotent():
 
 def test_subscribers_apply_retention_follows_the_clock():
     with time_machine.travel(NOW, tick=False):
-        subscriber = make_subscriber(email="later@example.org", unsubscribed_days_ago=0)
+        subscriber = SubscriberFactory(email="later@example.org", unsubscribed=True)
     with time_machine.travel(NOW + timedelta(days=29, hours=23), tick=False):
         assert subscribers_apply_retention() == 0
     with time_machine.travel(NOW + timedelta(days=30), tick=False):
@@ -72,7 +74,7 @@ def test_subscribers_apply_retention_follows_the_clock():
 
 
 def test_subscribers_apply_retention_redacts_admin_history(admin_user):
-    subscriber = make_subscriber(email="weg@example.org", unsubscribed_days_ago=31, now=NOW)
+    subscriber = SubscriberFactory(email="weg@example.org", unsubscribed=True, unsubscribed_at=NOW - timedelta(days=31))
     LogEntry.objects.log_actions(
         user_id=admin_user.pk, queryset=[subscriber], action_flag=CHANGE, change_message="x", single_object=True
     )
@@ -94,7 +96,7 @@ def test_retention_task_is_scheduled_daily_by_beat():
 
 
 def test_retention_task_calls_the_service():
-    make_subscriber(email="weg@example.org", unsubscribed_days_ago=31)
+    SubscriberFactory(email="weg@example.org", unsubscribed=True, unsubscribed_at=timezone.now() - timedelta(days=31))
 
     assert subscribers_apply_retention_task() == 1
     assert Subscriber.objects.get().email is None
@@ -103,7 +105,9 @@ def test_retention_task_calls_the_service():
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_retention_task_runs_on_a_real_worker(celery_worker_process):
-    subscriber = make_subscriber(email="weg@example.org", unsubscribed_days_ago=31)
+    subscriber = SubscriberFactory(
+        email="weg@example.org", unsubscribed=True, unsubscribed_at=timezone.now() - timedelta(days=31)
+    )
 
     subscribers_apply_retention_task.delay()
 

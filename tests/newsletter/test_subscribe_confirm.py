@@ -24,6 +24,11 @@ def _url(signup):
     return reverse("newsletter:confirm", kwargs={"token": confirm_token_make(signup)})
 
 
+def _main(response) -> str:
+    """The page's <main> only: the footer lists every theme."""
+    return response.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
+
+
 def test_confirm_get_shows_button_and_stores_nothing(client):
     signup = SignupRequestFactory()
     response = client.get(_url(signup))
@@ -33,6 +38,32 @@ def test_confirm_get_shows_button_and_stores_nothing(client):
     assert 'method="post"' in html
     assert response["Cache-Control"].startswith("max-age=0")
     assert Subscriber.objects.count() == 0
+
+
+def test_confirm_get_lists_the_chosen_themes(client):
+    ThemeFactory(slug="jeugd", name="Jeugd en gezin")
+    ThemeFactory(slug="wmo", name="Zorg en ondersteuning")
+    ThemeFactory(slug="oud", name="Oud thema", is_active=False)
+    signup = SignupRequestFactory(theme_slugs=("jeugd", "oud"))
+
+    html = _main(client.get(_url(signup)))
+
+    assert "U krijgt nieuws over deze thema's:" in html
+    assert "Jeugd en gezin" in html
+    assert "Zorg en ondersteuning" not in html
+    assert "Oud thema" not in html  # inactive: not subscribed to on confirm either
+    assert html.index("Jeugd en gezin") < html.index("Bevestig mijn aanmelding")
+
+
+@pytest.mark.parametrize("slugs", [(), ("bestaat-niet",)])
+def test_confirm_get_says_all_themes_when_none_was_chosen(client, slugs):
+    ThemeFactory(slug="jeugd", name="Jeugd en gezin")
+    signup = SignupRequestFactory(theme_slugs=slugs)
+
+    html = _main(client.get(_url(signup)))
+
+    assert "U krijgt nieuws over alle thema's, ook over thema's die later bijkomen." in html
+    assert "Jeugd en gezin" not in html
 
 
 def test_confirm_post_creates_confirmed_subscriber_with_themes_and_ledger(client, welcomed):

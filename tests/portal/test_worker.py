@@ -1,10 +1,12 @@
 """A task enqueued by the web process is processed by a real worker, on both brokers."""
 
+import datetime
+
 import pytest
 from django.db import transaction
+from django.utils import timezone
 
 from portal.models import Heartbeat
-from portal.services import heartbeat_enqueue
 from portal.tasks import heartbeat_record_task
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
@@ -15,7 +17,7 @@ BROKERS = pytest.mark.parametrize("celery_broker", ["filesystem", "redis"], indi
 @BROKERS
 def test_worker_processes_task_enqueued_on_commit(celery_worker_process):
     with transaction.atomic():
-        heartbeat_enqueue(name="web")
+        heartbeat_record_task.delay_on_commit("web")
         assert not Heartbeat.objects.filter(name="web").exists()
 
     celery_worker_process.wait_for(lambda: Heartbeat.objects.filter(name="web").exists(), what="the heartbeat row")
@@ -30,7 +32,7 @@ def test_worker_consumes_digest_queue(celery_worker_process):
 
 def test_worker_leaves_task_of_rolled_back_transaction(celery_worker_process):
     with pytest.raises(RuntimeError), transaction.atomic():
-        heartbeat_enqueue(name="rolled-back")
+        heartbeat_record_task.delay_on_commit("rolled-back")
         raise RuntimeError
     heartbeat_record_task.delay("after")
 
@@ -38,7 +40,13 @@ def test_worker_leaves_task_of_rolled_back_transaction(celery_worker_process):
     assert not Heartbeat.objects.filter(name="rolled-back").exists()
 
 
-def test_worker_uses_test_database(celery_worker_process):
-    from django.db import connection
+def test_worker_reads_and_writes_the_test_database(celery_worker_process):
+    # A row only this test committed: the worker's update_or_create must find it and update it in place.
+    seeded = Heartbeat.objects.create(name="shared", seen_at=timezone.now() - datetime.timedelta(days=1))
 
-    assert connection.settings_dict["NAME"] in celery_worker_process.env["DATABASE_URL"]
+    heartbeat_record_task.delay("shared")
+
+    celery_worker_process.wait_for(
+        lambda: Heartbeat.objects.get(pk=seeded.pk).seen_at > seeded.seen_at, what="the worker's update of our row"
+    )
+    assert Heartbeat.objects.filter(name="shared").count() == 1

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfWriter
 
+from demo.pdf import pdf_bytes
 from news.models import Document
-from news.sample_content.pdf import pdf_bytes
 from news.services import document_save
 from news.services.documents import document_file_validate
 from tests.factories import DocumentFactory

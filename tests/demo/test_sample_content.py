@@ -9,10 +9,12 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
+from django.utils.dates import MONTHS
 
+from demo.services import ALL_ARTICLES, _article_item, _context, sample_content_load, sample_content_reset, workday
 from news.models import Article, ContactPoint, Document, QuickLink, Theme
 from news.sanitize import clean_html, clean_text
-from news.services.sample import MONTHS, _context, sample_content_load, sample_content_reset, workday
+from news.services.importing import item_parse
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +135,7 @@ def test_sample_content_fills_municipality_and_dates(loaded):
     assert not any("{" in text for row in texts for text in row)
     assert any("Voorbeeldstad" in text for row in texts for text in row)
     leads = " ".join(lead for _, lead, _ in texts)
-    month = "|".join(MONTHS)
+    month = "|".join(str(name) for name in MONTHS.values())
     assert re.search(rf"\b\d{{1,2}} (?:{month}) 20\d\d\b", leads)
 
 
@@ -143,6 +145,13 @@ def test_sample_content_has_editorial_demo_states(loaded, published):
     scheduled = Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__date__gt=TODAY)
     assert scheduled.count() >= 1
     assert not published.filter(pk__in=scheduled).exists()
+
+
+def test_sample_content_articles_are_items_of_the_json_import():
+    ctx = _context(TODAY)
+
+    for spec in ALL_ARTICLES:
+        assert item_parse(_article_item(spec, ctx)).warnings == []
 
 
 def test_sample_content_load_twice_creates_nothing(loaded):

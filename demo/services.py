@@ -1,4 +1,4 @@
-"""Load the demo's sample content (news/sample_content): contact points, documents, articles and page texts."""
+"""Load the demo's sample content (demo/content): contact points, documents, articles and page texts."""
 
 import collections
 import dataclasses
@@ -10,25 +10,23 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.text import slugify
 
+from demo.content import articles_care, articles_society, site
+from demo.content.documents import DOCUMENTS
+from demo.content.markup import h3, mail, p
+from demo.pdf import pdf_bytes
 from news.models import Article, ContactPoint, Document, QuickLink, SiteText, Theme
-from news.sample_content import articles_care, articles_society, site
-from news.sample_content.documents import DOCUMENTS
-from news.sample_content.markup import h3, mail, p
-from news.sample_content.pdf import pdf_bytes
-from news.services.articles import article_save
 from news.services.documents import document_save
+from news.services.importing import article_find, item_parse, item_write
 
 logger = logging.getLogger(__name__)
 
 PUBLISHED_ARTICLES = articles_care.ARTICLES + articles_society.ARTICLES
 ALL_ARTICLES = PUBLISHED_ARTICLES + articles_society.EDITORIAL
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"]  # fmt: skip
-WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 _TOKEN = re.compile(r"\{(?:(stad|gemeente)|(datum|dag|jaar):([+-]\d+))\}")
 
 
@@ -57,8 +55,9 @@ class _Context:
         if kind == "jaar":
             return str(self.today.year + int(offset))
         day = self.day(int(offset))
-        text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-        return f"{WEEKDAYS[day.weekday()]} {text}" if kind == "dag" else text
+        with translation.override("nl"):  # the sample texts are Dutch whatever language is active
+            text = f"{day.day} {MONTHS[day.month]} {day.year}"
+            return f"{WEEKDAYS[day.weekday()]} {text}" if kind == "dag" else text
 
 
 @dataclasses.dataclass
@@ -145,22 +144,15 @@ def _documents_load(ctx: _Context, report: SampleReport) -> None:
         report.created["documenten"] += 1
 
 
-def _event_fields(spec: dict[str, Any], ctx: _Context) -> dict[str, Any]:
-    event = spec.get("event")
-    if not event:
-        return {}
-    day = ctx.day(event["in_days"])
-
-    def moment(hhmm: str) -> datetime.datetime:
-        return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(hhmm)))
-
+def _event_item(event: dict[str, Any], ctx: _Context) -> dict[str, Any]:
+    day = ctx.day(event["in_days"]).isoformat()
     return {
-        "event_starts_at": moment(event["start"]),
-        "event_ends_at": moment(event["end"]) if event.get("end") else None,
-        "event_location": ctx.fill(event.get("location", "")),
-        "event_address": ctx.fill(event.get("address", "")),
-        "event_registration_url": event.get("registration", ""),
-        "event_accreditation": event.get("accreditation", ""),
+        "starts_at": f"{day}T{event['start']}",
+        "ends_at": f"{day}T{event['end']}" if event.get("end") else None,
+        "location": ctx.fill(event.get("location", "")),
+        "address": ctx.fill(event.get("address", "")),
+        "registration_url": event.get("registration", ""),
+        "accreditation": event.get("accreditation", ""),
     }
 
 
@@ -193,41 +185,54 @@ def _closing(spec: dict[str, Any], ctx: _Context) -> str:
     return h3(heading) + p(text.format(name=ctx.fill(names[0]), email=mail(points[names[0]][1])))
 
 
-def _article_build(spec: dict[str, Any], ctx: _Context) -> Article:
-    publication_date = ctx.today - datetime.timedelta(days=spec["days_ago"])
-    article = Article(
-        title=ctx.fill(spec["title"]),
-        slug=article_slug(spec, ctx),
-        subtitle=ctx.fill(spec.get("subtitle", "")),
-        lead=ctx.fill(spec["lead"]),
-        body=ctx.fill(spec["body"]) + _closing(spec, ctx),
-        kind=spec["kind"],
-        status=spec.get("status", Article.Status.PUBLISHED),
-        publication_date=publication_date,
-        show_date=not spec.get("undated", False),
-        author=spec.get("author", ""),
-        **_event_fields(spec, ctx),
-    )
+def _article_item(spec: dict[str, Any], ctx: _Context) -> dict[str, Any]:
+    """The sample article as an item of the JSON import (README "Artikelen importeren")."""
+    item = {
+        "title": ctx.fill(spec["title"]),
+        "slug": article_slug(spec, ctx),
+        "lead": ctx.fill(spec["lead"]),
+        "body_html": ctx.fill(spec["body"]) + _closing(spec, ctx),
+        "published_at": None if spec.get("undated") else _publication_date(spec, ctx).isoformat(),
+        "themes": spec["themes"],
+        "kind": spec["kind"],
+        "links": [{"label": ctx.fill(label), "url": url} for label, url in spec.get("links", [])],
+    }
     if "pinned_days" in spec:
-        article.is_pinned = True
-        article.pinned_until = ctx.today + datetime.timedelta(days=spec["pinned_days"])
+        item["pinned"] = True
+        item["pinned_until"] = (ctx.today + datetime.timedelta(days=spec["pinned_days"])).isoformat()
+    if "event" in spec:
+        item["event"] = _event_item(spec["event"], ctx)
+    return item
+
+
+def _publication_date(spec: dict[str, Any], ctx: _Context) -> datetime.date:
+    return ctx.today - datetime.timedelta(days=spec["days_ago"])
+
+
+def _fields_beyond_import(spec: dict[str, Any], ctx: _Context) -> dict[str, Any]:
+    """What the JSON import has no field for: subtitle, author and a planned publication moment."""
+    fields = {"subtitle": ctx.fill(spec.get("subtitle", "")), "author": spec.get("author", "")}
     if "publish_in_days" in spec:
-        article.publish_at = timezone.make_aware(
-            datetime.datetime.combine(ctx.day(spec["publish_in_days"]), datetime.time(9, 0))
-        )
-    return article
+        moment = datetime.datetime.combine(ctx.day(spec["publish_in_days"]), datetime.time(9, 0))
+        fields["publish_at"] = timezone.make_aware(moment)
+    return fields
 
 
 def _articles_load(ctx: _Context, report: SampleReport) -> list[tuple[Article, dict[str, Any]]]:
+    """Create the sample articles through the article import (parse, then write); existing slugs are skipped.
+
+    Raises ItemRejected when a sample article breaks an import rule: the sample texts have a bug.
+    """
     created = []
     for spec in ALL_ARTICLES:
-        article = _article_build(spec, ctx)
-        if Article.objects.filter(slug=article.slug).exists():
+        item = _article_item(spec, ctx)
+        if article_find(item["slug"]) is not None:
             report.skipped["artikelen"] += 1
             continue
-        themes = Theme.objects.filter(slug__in=spec["themes"])
-        links = [(ctx.fill(label), url) for label, url in spec.get("links", [])]
-        article_save(article=article, themes=themes, links=links)
+        # An undated item takes its place in the list from this date, as in an import file.
+        parsed = item_parse(item, fallback_date=_publication_date(spec, ctx))
+        parsed.fields.update(_fields_beyond_import(spec, ctx))
+        article, _ = item_write(parsed, status=spec.get("status", Article.Status.PUBLISHED))
         created.append((article, spec))
         report.created["artikelen"] += 1
     return created

@@ -1,4 +1,4 @@
-"""The Eindredacteur's newsletter admin: subscribers (read-only, changes through services), ledger, texts.
+"""Subscribers in the admin: read-only, every change through a service; import, export and theme counts.
 
 Viewing and exporting subscriber data is logged in DataAccessLog, without addresses or search terms.
 """
@@ -6,8 +6,6 @@ Viewing and exporting subscriber data is logged in DataAccessLog, without addres
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.db.models import Count, Max, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -16,9 +14,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from news.models import Theme
 from newsletter.hashing import email_hash
-from newsletter.models import ConsentEvent, ConsentText, DataAccessLog, ImportConsent, Source, Subscriber
+from newsletter.models import ConsentEvent, DataAccessLog, ImportConsent, Source, Subscriber
+from newsletter.selectors import subscriber_counts_per_theme
 from newsletter.services.csv_io import MAX_IMPORT_ROWS, subscribers_export_csv, subscribers_import_csv
 from newsletter.services.privacy import data_access_record, subscriber_erase
 from newsletter.services.subscriptions import subscription_unsubscribe
@@ -253,102 +251,6 @@ class SubscriberAdmin(admin.ModelAdmin):
             **subscriber_counts_per_theme(),
         }
         return TemplateResponse(request, "admin/newsletter/subscriber/theme_counts.html", context)
-
-
-def subscriber_counts_per_theme() -> dict:
-    """Return confirmed subscriber counts: in total, paused, 'all themes', and per theme (chosen / receiving)."""
-    confirmed = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED)
-    today = timezone.localdate()
-    totals = confirmed.aggregate(
-        total=Count("pk"),
-        all_themes=Count("pk", filter=Q(all_themes=True)),
-        paused=Count("pk", filter=Q(paused_until__gt=today)),
-    )
-    chosen = Q(newsletter_subscribers__status=Subscriber.Status.CONFIRMED, newsletter_subscribers__all_themes=False)
-    themes = Theme.objects.annotate(chosen=Count("newsletter_subscribers", filter=chosen)).order_by("order", "name")
-    rows = [
-        {"theme": theme, "chosen": theme.chosen, "receiving": theme.chosen + totals["all_themes"]} for theme in themes
-    ]
-    return {"totals": totals, "rows": rows}
-
-
-@admin.register(ConsentEvent)
-class ConsentEventAdmin(AppendOnlyAdminMixin, admin.ModelAdmin):
-    """The ledger is append-only: nobody, not even a superuser, adds, changes or deletes here."""
-
-    list_display = ["at", "action", "source", "consent_version", "subscriber_ref", "themes", "all_themes"]
-    list_filter = ["action", "source", "consent_version"]
-    date_hierarchy = "at"
-    fields = ["at", "action", "source", "consent_version", "subscriber_ref", "themes", "all_themes"]
-    readonly_fields = fields
-
-    @admin.display(description=_("abonnee"))
-    def subscriber_ref(self, obj):
-        return f"#{obj.subscriber_id}" if obj.subscriber_id else _("(verwijderd)")
-
-
-class ConsentTextForm(forms.ModelForm):
-    # Not the model field: the database allows one active text, so the old one is retired on save first.
-    activate = forms.BooleanField(
-        label=_("Direct in gebruik nemen"),
-        required=False,
-        help_text=_("De vorige versie gaat dan uit gebruik. Een gebruikte versie kunt u niet meer wijzigen."),
-    )
-
-    class Meta:
-        model = ConsentText
-        fields = ["text"]
-
-
-def consent_text_in_use(text: ConsentText) -> bool:
-    """Whether anyone may have seen or agreed to this version: then it can no longer change."""
-    return (
-        text.is_active
-        or Subscriber.objects.filter(consent_version=text.version).exists()
-        or ConsentEvent.objects.filter(consent_version=text.version).exists()
-    )
-
-
-@admin.register(ConsentText)
-class ConsentTextAdmin(admin.ModelAdmin):
-    """A used text is never edited: the editor adds a new version, prefilled with the current text."""
-
-    form = ConsentTextForm
-    list_display = ["version", "is_active", "created_at", "short_text"]
-    readonly_fields = ["version", "created_at", "is_active"]
-
-    @admin.display(description=_("tekst"))
-    def short_text(self, obj):
-        return obj.text[:100] + ("…" if len(obj.text) > 100 else "")
-
-    def get_changeform_initial_data(self, request):
-        current = ConsentText.objects.filter(is_active=True).first()
-        return {"text": current.text if current else "", "activate": True}
-
-    def get_fields(self, request, obj=None):
-        if obj is not None and consent_text_in_use(obj):
-            return ["version", "text", "is_active", "created_at"]
-        return ["text", "activate"]
-
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and consent_text_in_use(obj):
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and consent_text_in_use(obj):
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def save_model(self, request, obj, form, change):
-        with transaction.atomic():
-            if obj.version is None:
-                obj.version = (ConsentText.objects.aggregate(v=Max("version"))["v"] or 0) + 1
-            if form.cleaned_data.get("activate"):
-                # One active text at a time (a database constraint): retire the old one first.
-                ConsentText.objects.filter(is_active=True).exclude(pk=obj.pk).update(is_active=False)
-                obj.is_active = True
-            obj.save()
 
 
 @admin.register(DataAccessLog)

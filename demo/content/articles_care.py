@@ -7,7 +7,7 @@ days from the day the content is loaded), {dag:+N} (the same with the weekday; w
 # Dutch typography: curly quotes and apostrophes are intended.
 # ruff: noqa: RUF001
 
-from news.sample_content.markup import a, body, h2, h3, mail, ol, p, quote, ul
+from demo.content.markup import a, body, h2, h3, mail, ol, p, quote, ul
 
 ARTICLES = [
     {

@@ -6,7 +6,7 @@ All names, places, figures and addresses are invented. Tokens as in articles_car
 # Dutch typography: curly quotes and apostrophes are intended.
 # ruff: noqa: RUF001
 
-from news.sample_content.markup import a, body, h2, h3, mail, ol, p, quote, ul
+from demo.content.markup import a, body, h2, h3, mail, ol, p, quote, ul
 
 ARTICLES = [
     {

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from news.services.sample import sample_content_load
+from demo.services import sample_content_load
 
 
 class Command(BaseCommand):
