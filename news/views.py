@@ -15,16 +15,14 @@ from news import search, selectors
 from news.caching import cache_public_page
 from news.context_processors import chrome
 from newsletter.selectors import edition_get_public
+from portal.security.params import MAX_PAGE, int_param, text_param
 
 logger = logging.getLogger(__name__)
 
 
 def _page_number(request) -> int:
-    """The ?pagina= number; anything but a positive whole number is a 404."""
-    raw = request.GET.get("pagina", "1")
-    if not raw.isdigit() or int(raw) < 1:
-        raise Http404("Pagina bestaat niet")
-    return int(raw)
+    """The ?pagina= number; anything but a whole number from 1 to MAX_PAGE is a 404."""
+    return int_param(request, "pagina", default=1, maximum=MAX_PAGE)
 
 
 def _canonical(request, number: int) -> str:
@@ -139,17 +137,16 @@ def archive_month(request, year, month):
 
 def _search_filters(request, chrome_data):
     """The chosen theme and year, or None for an unknown or empty choice."""
-    slug = request.GET.get("thema", "")
+    slug = text_param(request, "thema", max_length=80)
     theme = next((t for t in chrome_data["nav_themes"] if t.slug == slug), None)
-    raw_year = request.GET.get("jaar", "")
-    year = int(raw_year) if raw_year.isdigit() and int(raw_year) in chrome_data["archive_years"] else None
-    return theme, year
+    year = int_param(request, "jaar", default=None, maximum=9999, invalid=None)
+    return theme, year if year in chrome_data["archive_years"] else None
 
 
 @require_safe
 @cache_public_page
 def search_view(request):
-    query = request.GET.get("q", "").strip()
+    query = text_param(request, "q", max_length=search.MAX_QUERY_LENGTH)
     chrome_data = chrome(request)
     theme, year = _search_filters(request, chrome_data)
     results = search.search_run(query=query, theme=theme, year=year) if query else []

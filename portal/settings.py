@@ -5,6 +5,7 @@ in var/mail, DEBUG on). DJANGO_ENV=production refuses to start without the varia
 needs. The profiles differ only in values.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -62,8 +63,10 @@ SITE_NAME = env.str("SITE_NAME", default="Nieuws voor zorgprofessionals")
 # The monthly digest's name in its subject ("Nieuwsbrief zorgprofessionals - maart 2027"); empty: made from SITE_NAME.
 DIGEST_NAME = env.str("DIGEST_NAME", default="")
 # Behind a reverse proxy every request comes from the proxy: name the header it sets with the client's
-# address (as a META key, e.g. HTTP_X_REAL_IP) so the sign-up rate limit per IP counts real clients.
-NEWSLETTER_CLIENT_IP_HEADER = env.str("NEWSLETTER_CLIENT_IP_HEADER", default="")
+# address (as a META key, e.g. HTTP_X_REAL_IP) so that limits per IP (admin login, newsletter sign-up)
+# count real clients. NEWSLETTER_CLIENT_IP_HEADER is the older name and still works for both.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="") or env.str("NEWSLETTER_CLIENT_IP_HEADER", default="")
+NEWSLETTER_CLIENT_IP_HEADER = env.str("NEWSLETTER_CLIENT_IP_HEADER", default="") or CLIENT_IP_HEADER
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -77,6 +80,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_prose_editor",
     "reversion",
+    "portal.security.apps.AxesConfig",
+    "django_otp",
+    "portal.security.apps.OTPTOTPConfig",
+    "portal.security.apps.OTPStaticConfig",
     "portal",
     "news",
     "newsletter",
@@ -92,9 +99,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # After auth and messages, and after the header middleware so that their redirects get the headers too:
+    # an expired staff session is logged out first, then the second login step is asked for.
+    "portal.security.sessions.StaffSessionTimeoutMiddleware",
+    "portal.security.two_factor.StaffTwoFactorMiddleware",
+    # Last, as django-axes asks: turns a lockout during authentication into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -208,7 +222,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security ---------------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
-SESSION_COOKIE_HTTPONLY = True
+# No script of ours or of the admin reads either cookie. Lax: a link from an e-mail into the admin still
+# arrives logged in, a form posted from another site does not.
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=PRODUCTION)
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31_536_000 if PRODUCTION else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
@@ -235,6 +252,38 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+
+# --- Admin login throttling (django-axes) -------------------------------------------------------
+# Failed logins are counted per username and per client IP (either one locks). The database handler
+# keeps the counts in PostgreSQL: shared by every web process and machine, kept across restarts, and
+# listed in the admin ("Toegangspogingen"), where deleting a row unlocks. The same page answers for
+# existing and unknown usernames. Unlock from the shell: manage.py axes_reset_username NAME.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip.client_ip"
+
+# --- Staff sessions ---------------------------------------------------------------------------------
+# A session (only staff have one) ends after STAFF_SESSION_IDLE_MINUTES without a request, and after
+# STAFF_SESSION_MAX_HOURS whatever happens (portal.security.sessions); the cookie lives no longer than that
+# and goes when the browser closes.
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_MINUTES", default=30) * 60
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_HOURS", default=10) * 3600
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Two-factor login for staff (django-otp) -----------------------------------------------------
+# On in production: after the password, staff enter a code from an authenticator app (TOTP) or a
+# single-use recovery code; without an app the set-up page comes first. Off in the embedded profile.
+# Exempt usernames (the demo's editor account) count only outside production.
+STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=PRODUCTION)
+STAFF_2FA_EXEMPT_USERNAMES = [] if PRODUCTION else env.list("STAFF_2FA_EXEMPT_USERNAMES", default=["redactie"])
+OTP_TOTP_ISSUER = f"{MUNICIPALITY_NAME} {SITE_NAME}".replace(":", "")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a device's secret key or its QR code
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -290,5 +339,6 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    # axes.apps announces itself at every start of every command.
+    "loggers": {"django.db.backends": {"level": "INFO"}, "axes.apps": {"level": "WARNING"}},
 }

@@ -23,20 +23,36 @@ PDF_MAGIC = b"%PDF-"
 
 
 def document_file_validate(file) -> None:
-    """Raise ValidationError (Dutch) unless `file` is a PDF within the size limit."""
+    """Raise ValidationError (Dutch) unless `file` is a PDF within the size limit.
+
+    A PDF starts with its signature and pypdf can read its pages. HTML that merely mentions "%PDF-" (a
+    browser sniffing it would run its scripts) or a file that only starts like a PDF is refused.
+    """
     if file.size > MAX_DOCUMENT_SIZE:
         raise ValidationError(
             _("Het bestand is %(size)s. Het mag hoogstens %(max)s zijn.")
             % {"size": filesizeformat(file.size), "max": filesizeformat(MAX_DOCUMENT_SIZE)},
             code="file_too_large",
         )
-    file.seek(0)
-    head = file.read(1024)
-    file.seek(0)
-    if not file.name.lower().endswith(".pdf") or PDF_MAGIC not in head:
+    if not file.name.lower().endswith(".pdf") or not _is_readable_pdf(file):
         raise ValidationError(
             _("Dit is geen pdf-bestand. Sla het document op als pdf en probeer het opnieuw."), code="not_pdf"
         )
+
+
+def _is_readable_pdf(file) -> bool:
+    """True when `file` starts with the PDF signature and pypdf can count its pages; rewinds `file`."""
+    file.seek(0)
+    try:
+        if file.read(len(PDF_MAGIC)) != PDF_MAGIC:
+            return False
+        file.seek(0)
+        return len(PdfReader(file).pages) > 0
+    except Exception:  # pypdf raises many kinds of errors on hostile input; any of them means "not a PDF".
+        logger.info("Refused an upload that pypdf cannot read: %s", file.name, exc_info=True)
+        return False
+    finally:
+        file.seek(0)
 
 
 def document_text_extract(file) -> str:

@@ -56,3 +56,39 @@ def test_article_feed_dates_entries_by_publication_date(client):
     root = ET.fromstring(client.get("/feeds/nieuws/").content)  # noqa: S314 (our own feed)
 
     assert root.find(f"{ATOM}entry/{ATOM}published").text.startswith("2021-02-19")
+
+
+def test_feed_summary_is_plain_text_so_markup_in_a_lead_stays_inert(client):
+    # Written straight into the database: the feed must not publish a plain-text field as HTML.
+    from news.models import Article
+
+    article = ArticleFactory(title="Bericht")
+    Article.objects.filter(pk=article.pk).update(lead="<img src=x onerror=alert(1)> en <b>vet</b>")
+
+    root = ET.fromstring(client.get("/feeds/nieuws/").content)  # noqa: S314 (our own feed)
+    summary = root.find(f"{ATOM}entry/{ATOM}summary")
+
+    assert summary.get("type", "text") == "text"
+    assert summary.text == "<img src=x onerror=alert(1)> en <b>vet</b>"
+
+
+def test_feed_has_no_html_typed_elements(client):
+    ArticleFactory(title="<script>alert(1)</script>", lead="Inleiding &amp; meer")
+
+    root = ET.fromstring(client.get("/feeds/nieuws/").content)  # noqa: S314 (our own feed)
+
+    assert [element.tag for element in root.iter() if element.get("type") in {"html", "xhtml"}] == []
+
+
+def test_feed_drops_characters_xml_cannot_hold_instead_of_failing(client):
+    from news.models import Article
+
+    article = ArticleFactory(title="Titel\x01met\x0bstuurteken", author="Re\x1fdactie")
+    Article.objects.filter(pk=article.pk).update(lead="Inleiding\x08 met \ufffe teken")
+
+    response = client.get("/feeds/nieuws/")
+
+    assert response.status_code == 200
+    entry = ET.fromstring(response.content).find(f"{ATOM}entry")  # noqa: S314 (our own feed)
+    assert entry.find(f"{ATOM}title").text == "Titelmetstuurteken"
+    assert entry.find(f"{ATOM}summary").text == "Inleiding met  teken"

@@ -111,3 +111,32 @@ def test_clean_html_handles_empty_input():
 
 def test_clean_text_removes_markup_and_collapses_whitespace():
     assert clean_text("  <b>Jeugd</b> &amp;\n  gezin <script>alert(1)</script> ") == "Jeugd & gezin"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "&lt;img src=x onerror=alert(1)&gt;",
+        "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;",
+        "&#60;svg onload=alert(1)&#62;",
+        "<p>&lt;a href=&quot;javascript:alert(1)&quot;&gt;klik&lt;/a&gt;</p>",
+    ],
+)
+def test_clean_text_never_turns_escaped_markup_into_markup(value):
+    output = clean_text(value)
+
+    assert "<" not in output or _parse(output).tags == []
+    assert "onerror" not in output
+    assert "onload" not in output
+    assert "<a" not in output
+
+
+def test_clean_text_keeps_comparisons_and_ampersands_as_text():
+    assert clean_text("Budget &lt; 5 &amp; groei &gt; 2%") == "Budget < 5 & groei > 2%"
+    assert clean_text("a < b en c > d") == "a < b en c > d"
+
+
+def test_clean_text_is_stable():
+    for value in ("&lt;b&gt;Jeugd&lt;/b&gt;", "Jeugd &amp; gezin", "x &amp;amp; y"):
+        once = clean_text(value)
+        assert clean_text(once) == once

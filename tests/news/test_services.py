@@ -1,10 +1,12 @@
 import datetime
+import io
 
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from demo.pdf import pdf_bytes
 from news.models import Article, ArticleRedirect, AuditEntry, Document
@@ -218,8 +220,11 @@ def test_document_save_rejects_files_over_the_limit(settings, tmp_path, monkeypa
 
 def test_document_save_keeps_going_when_pdf_has_no_readable_text(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    broken = SimpleUploadedFile("kapot.pdf", b"%PDF-1.4\nkapot", "application/pdf")
-    document = document_save(document=Document(title="Kapot", file=broken))
+    writer, buffer = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(width=595, height=842)  # a scan without a text layer reads as no text
+    writer.write(buffer)
+    scan = SimpleUploadedFile("scan.pdf", buffer.getvalue(), "application/pdf")
+    document = document_save(document=Document(title="Scan", file=scan))
     assert document.text == ""
     assert document.pk
 

@@ -23,6 +23,7 @@ SHOWN = [
     *("DEBUG", "DATABASES", "CACHES", "CELERY_BROKER_URL", "CELERY_BROKER_TRANSPORT_OPTIONS", "MAILERS"),
     *("LANGUAGE_CODE", "TIME_ZONE", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS"),
     *("SECURE_SSL_REDIRECT", "SECURE_CSP", "SITE_URL", "ALLOWED_HOSTS"),
+    *("STAFF_REQUIRE_2FA", "STAFF_2FA_EXEMPT_USERNAMES"),
 ]
 REQUIRED = ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "CELERY_BROKER_URL"]
 
@@ -184,3 +185,26 @@ def test_settings_email_url_reaches_mailers(tmp_path):
     values = settings_from({"EMAIL_URL": "smtp://127.0.0.1:1025"}, tmp_path)
 
     assert values["MAILERS"]["default"]["OPTIONS"]["port"] == 1025
+
+
+def test_settings_two_factor_is_on_in_production_without_exemptions(tmp_path):
+    values = settings_from({**PRODUCTION_ENV, "STAFF_2FA_EXEMPT_USERNAMES": "redactie"}, tmp_path)
+
+    assert values["STAFF_REQUIRE_2FA"] is True
+    assert values["STAFF_2FA_EXEMPT_USERNAMES"] == []
+
+
+def test_settings_two_factor_is_off_in_the_embedded_profile_and_exempts_the_demo_account(tmp_path):
+    values = settings_from({}, tmp_path)
+
+    assert values["STAFF_REQUIRE_2FA"] is False
+    assert values["STAFF_2FA_EXEMPT_USERNAMES"] == ["redactie"]
+
+
+def test_settings_production_deploy_check_warns_when_two_factor_is_off(tmp_path):
+    env = {**PRODUCTION_ENV, "STAFF_REQUIRE_2FA": "false"}
+
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env, tmp_path)
+
+    assert result.returncode != 0
+    assert "portal.W001" in result.stderr
