@@ -1,6 +1,6 @@
 """Newsletter models: subscribers and their consent (subscribers.py), the monthly digest (digest.py)."""
 
-from newsletter.models.digest import Edition, EditionEvent, EditionItem
+from newsletter.models.digest import Delivery, Edition, EditionEvent, EditionItem
 from newsletter.models.subscribers import (
     ConsentEvent,
     ConsentText,
@@ -15,6 +15,7 @@ __all__ = [
     "ConsentEvent",
     "ConsentText",
     "DataAccessLog",
+    "Delivery",
     "Edition",
     "EditionEvent",
     "EditionItem",

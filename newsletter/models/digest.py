@@ -165,6 +165,12 @@ class EditionEvent(models.Model):
         REOPENED = "heropend", _("Terug naar concept")
         CANCELLED = "geannuleerd", _("Geannuleerd")
         SEND_STARTED = "verzenden", _("Verzenden begonnen")
+        PAUSED = "gepauzeerd", _("Verzenden gepauzeerd")
+        AUTO_PAUSED = "autopauze", _("Verzenden automatisch gepauzeerd")
+        RESUMED = "hervat", _("Verzenden hervat")
+        SEND_CANCELLED = "verzenden_gestopt", _("Verzenden geannuleerd")
+        RETRIED = "opnieuw", _("Mislukte verzendingen opnieuw geprobeerd")
+        SENT = "verzonden", _("Verzenden klaar")
 
     edition = models.ForeignKey(Edition, verbose_name=_("editie"), on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("actie"), max_length=20, choices=Action.choices)
@@ -186,3 +192,66 @@ class EditionEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} ({timezone.localtime(self.at):%Y-%m-%d %H:%M})"
+
+
+class Delivery(models.Model):
+    """One subscriber's copy of one edition: the ledger the send works from (the queue only carries ids).
+
+    Created for the whole audience in the transaction that starts the send (unique on edition and
+    subscriber), claimed by a worker with SELECT ... FOR UPDATE SKIP LOCKED, and marked with each outcome
+    right after the SMTP server's reply. A sweeper re-queues rows that lost their task or their worker.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "wachtend", _("Wacht")
+        CLAIMED = "bezig", _("Wordt verzonden")
+        DEFERRED = "uitgesteld", _("Uitgesteld, wordt opnieuw geprobeerd")
+        SENT = "verzonden", _("Verzonden")
+        SKIPPED = "overgeslagen", _("Overgeslagen")
+        BOUNCED = "onbestelbaar", _("Onbestelbaar")
+        FAILED = "mislukt", _("Mislukt")
+        CANCELLED = "geannuleerd", _("Geannuleerd")
+
+    # Not finished: the sweeper and the workers still act on these.
+    OPEN = (Status.PENDING, Status.CLAIMED, Status.DEFERRED)
+
+    edition = models.ForeignKey(Edition, verbose_name=_("editie"), on_delete=models.CASCADE, related_name="deliveries")
+    # An erased subscriber takes their delivery rows along (privacy); the edition keeps its counts.
+    subscriber = models.ForeignKey(
+        "newsletter.Subscriber", verbose_name=_("abonnee"), on_delete=models.CASCADE, related_name="deliveries"
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    # When a task carrying this row's id was last put on the queue (the sweeper re-queues old ones).
+    queued_at = models.DateTimeField(_("in de wachtrij gezet op"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("opgepakt op"), null=True, blank=True)
+    claimed_by = models.CharField(_("opgepakt door"), max_length=100, blank=True)
+    # A deferred row is not tried again before this moment (backoff).
+    next_attempt_at = models.DateTimeField(_("volgende poging op"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=250, blank=True)
+    # Why it was skipped, or the server's last answer (code and text, never the address).
+    reason = models.CharField(_("reden"), max_length=250, blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("verzending")
+        verbose_name_plural = _("verzendingen")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "subscriber"], name="delivery_once_per_subscriber"),
+            models.CheckConstraint(
+                condition=~Q(status="verzonden") | Q(sent_at__isnull=False), name="delivery_sent_has_moment"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["edition", "status"], name="delivery_edition_status_idx"),
+            # The sweeper's and the claim's scan: only the open rows, which are few once a send is done.
+            models.Index(
+                fields=["edition", "next_attempt_at"],
+                name="delivery_open_idx",
+                condition=Q(status__in=["wachtend", "bezig", "uitgesteld"]),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.edition} / {self.subscriber_id}: {self.get_status_display()}"
