@@ -6,6 +6,7 @@ BENCH_REPS (3), BENCH_RAW_MESSAGES (3000 per round), BENCH_SKIP (comma list of "
 The last stdout line is one JSON object; progress goes to stderr.
 """
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -235,7 +236,13 @@ def _clean(run_dir: Path, *, keep_logs: bool) -> None:
 
 
 def _close_db() -> None:
-    if "django" in sys.modules:
+    """Close this process's database connections (before PostgreSQL stops); nothing if Django never started."""
+    if "django.apps" not in sys.modules:
+        return
+    from django.apps import apps
+
+    if apps.ready:
         from django.db import connections
 
-        connections.close_all()
+        with contextlib.suppress(Exception):
+            connections.close_all()

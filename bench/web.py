@@ -65,8 +65,10 @@ def parse_wrk(text: str) -> dict:
     }
 
 
-def wrk_run(wrk: str, url: str, *, duration: int, connections: int = 32) -> dict:
-    args = [wrk, "-t1", f"-c{connections}", f"-d{duration}s", "--latency", url]
+def wrk_run(wrk: str, url: str, *, duration: int, connections: int = 32, timeout: int | None = None) -> dict:
+    """One wrk run; `timeout` (s) replaces wrk's 2 s request timeout (a timed-out request is a socket error)."""
+    args = [wrk, "-t1", f"-c{connections}", f"-d{duration}s", "--latency"]
+    args += [f"--timeout={timeout}s", url] if timeout else [url]
     done = subprocess.run(args, capture_output=True, text=True, check=True, timeout=duration + 60)
     return parse_wrk(done.stdout)
 
@@ -101,7 +103,10 @@ def wrk_rounds(wrk: str, base: dict[bool, str], page_list: list[Page], *, reps: 
                 status_of(base[True] + page.path)  # the token may have expired: warm again
             result = wrk_run(wrk, base[page.cached] + page.path, duration=duration)
             samples[page.name].append(result)
-            say(f"round {rep + 1}/{reps} {page.name:<15} {result['rps']:8.1f} req/s  p99 {result['p99_ms']} ms")
+            say(
+                f"round {rep + 1}/{reps} {page.name:<15} {result['rps']:8.1f} req/s  p99 {result['p99_ms']} ms"
+                f"  non-2xx {result['non2xx']}  socket errors {result['socket_errors']}"
+            )
     return samples
 
 
