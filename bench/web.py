@@ -89,7 +89,9 @@ def status_of(url: str) -> int:
         return error.code
 
 
-def wrk_rounds(wrk: str, base: dict[bool, str], page_list: list[Page], *, reps: int, duration: int) -> dict:
+def wrk_rounds(
+    wrk: str, base: dict[bool, str], page_list: list[Page], *, reps: int, duration: int, timeout: int | None = None
+) -> dict:
     """Every page once per round, rounds interleaved (the order rotates); returns {page: [wrk result, ...]}."""
     for page in page_list:  # every URL answers 200 before it is measured (and a cached page is warm)
         code = status_of(base[page.cached] + page.path)
@@ -101,7 +103,7 @@ def wrk_rounds(wrk: str, base: dict[bool, str], page_list: list[Page], *, reps: 
         for page in page_list[shift:] + page_list[:shift]:
             if page.cached:
                 status_of(base[True] + page.path)  # the token may have expired: warm again
-            result = wrk_run(wrk, base[page.cached] + page.path, duration=duration)
+            result = wrk_run(wrk, base[page.cached] + page.path, duration=duration, timeout=timeout)
             samples[page.name].append(result)
             say(
                 f"round {rep + 1}/{reps} {page.name:<15} {result['rps']:8.1f} req/s  p99 {result['p99_ms']} ms"

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.test import override_settings
 
-from bench import seed, summary, web
+from bench import load, seed, summary, web
 from bench.procs import sink_count
 
 WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8000/
@@ -132,3 +132,36 @@ def test_bench_urls_add_a_hello_view_with_one_query(client, django_assert_num_qu
     assert response.status_code == 200
     assert response.content.startswith(b"hello ")
     assert client.get("/robots.txt").status_code == 200  # the project's own URLs are still there
+
+
+def _load_result(**changes):
+    page = {"rps": 100.0, "p99_ms": 10.0, "non2xx": 0, "socket_errors": 0}
+    result = {
+        "pages": {"cached": dict(page), "uncached": dict(page)},
+        "signup": {"posts": 41, "by_status": {302: 10, 429: 30}, "last_status": 429},
+        "mails": 10,
+    }
+    result.update(changes)
+    return result
+
+
+def test_load_passes_a_flood_that_ends_in_429_within_the_limit():
+    assert load.violations(_load_result(), limit=10) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"mails": 11}, "11 confirmation mails"),
+        ({"signup": {"posts": 41, "by_status": {302: 40}, "last_status": 302}}, "did not end in rate limiting"),
+        ({"signup": {"posts": 41, "by_status": {302: 10, 500: 30}, "last_status": 429}}, "other than 302/429"),
+        (
+            {"pages": {"cached": {"non2xx": 3, "socket_errors": 0}, "uncached": {"non2xx": 0, "socket_errors": 0}}},
+            "news page cached: 3 non-2xx",
+        ),
+    ],
+)
+def test_load_reports_each_broken_rule(changes, words):
+    found = load.violations(_load_result(**changes), limit=10)
+
+    assert any(words in violation for violation in found), found
