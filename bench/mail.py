@@ -80,18 +80,6 @@ def peak_rss_kb(pid: int) -> int | None:
     return max(peaks) if peaks else None
 
 
-def _worker_ready(stack: Stack, name: str, proc, timeout: float = 60.0) -> None:
-    log = stack.run_dir / f"{name}.log"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"celery worker exited with {proc.returncode}: see {log}")
-        if log.exists() and " ready." in log.read_text(errors="replace"):
-            return
-        time.sleep(0.1)
-    raise RuntimeError(f"celery worker not ready after {timeout:.0f} s")
-
-
 def _wait_done(month, counter: Path, start_count: int, timeout: float) -> tuple[float, dict]:
     """Poll until digest_status shows nothing pending/claimed/deferred; return (moment of the last mail, status)."""
     last_count, last_change = start_count, time.perf_counter()
@@ -119,7 +107,6 @@ def pipeline_run(stack: Stack, env: dict, *, edition, workers: int, counter: Pat
     name = f"worker-{edition.month:%Y-%m}-{workers}w"
     proc = stack.celery_worker(name, env, queue="digest", concurrency=workers)
     try:
-        _worker_ready(stack, name, proc)
         before = sink_count(counter)
         say(f"digest {edition.month:%Y-%m}: {expected} recipients, {workers} worker process(es)")
         start = time.perf_counter()

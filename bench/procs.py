@@ -170,9 +170,18 @@ class Stack:
         return proc
 
     def celery_worker(self, name: str, env: dict, *, queue: str, concurrency: int) -> subprocess.Popen:
-        args = [PY, "-m", "celery", "-A", "portal", "worker", "-Q", queue, "-c", str(concurrency)]
-        args += ["--pool", "prefork", "--without-heartbeat", "--without-gossip", "--without-mingle", "-l", "WARNING"]
-        return self.spawn(name, args, env=env, cwd=ROOT)
+        """Start a prefork worker and wait until it consumes (it logs "ready." at INFO)."""
+        args = [PY, "-m", "celery", "-A", "portal", "worker", "-Q", queue, "-c", str(concurrency), "-n", f"{name}@%h"]
+        args += ["--pool", "prefork", "--without-heartbeat", "--without-gossip", "--without-mingle", "-l", "INFO"]
+        env = {**env, "DJANGO_LOG_LEVEL": "INFO", "PYTHONUNBUFFERED": "1"}
+        proc = self.spawn(name, args, env=env, cwd=ROOT)
+        log = self.run_dir / f"{name}.log"
+        deadline = time.monotonic() + 90
+        while " ready." not in log.read_text(errors="replace"):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"celery worker {name} did not start (exit {proc.poll()}): see {log}")
+            time.sleep(0.1)
+        return proc
 
     def stop_one(self, proc: subprocess.Popen, timeout: float = 15.0) -> None:
         """Stop one process this stack started: SIGTERM, then SIGKILL; its children go with it (own group)."""

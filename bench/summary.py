@@ -82,14 +82,14 @@ def human(summary: dict) -> str:
     lines = [f"machine: {summary['machine']}  load average start {summary['load_start']} end {summary['load_end']}"]
     pages = summary.get("web", {}).get("pages", {})
     if pages:
-        lines.append(f"{'page':<16}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non2xx':>8}{'vs hello':>10}")
+        lines.append(f"{'page':<16}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non2xx':>8}{'sockerr':>8}{'vs hello':>10}")
         for name, page in pages.items():
             ratio = summary.get(f"{name}_vs_hello")
             lines.append(
                 f"{name:<16}{page['rps'] or 0:>9.1f}{page['p50_ms'] or 0:>9.2f}{page['p99_ms'] or 0:>9.2f}"
-                f"{page['non2xx']:>8}{'' if ratio is None else f'{ratio:.3f}':>10}"
+                f"{page['non2xx']:>8}{page['socket_errors']:>8}{'' if ratio is None else f'{ratio:.3f}':>10}"
             )
-    for key in ("queries_small", "queries_large", "search_ms_small", "search_ms_large"):
+    for key in ("queries", "queries_equal", "search_ms", "search_ms_ratio"):
         if key in summary:
             lines.append(f"{key}: {summary[key]}")
     for key in ("raw_msgs_per_s", "digest_msgs_per_s", "digest_2w_msgs_per_s", "digest_ratio", "rss_ratio"):

@@ -153,6 +153,7 @@ def test_load_passes_a_flood_that_ends_in_429_within_the_limit():
     ("changes", "words"),
     [
         ({"mails": 11}, "11 confirmation mails"),
+        ({"mails": 4}, "only 4 confirmation mails arrived"),
         ({"signup": {"posts": 41, "by_status": {302: 40}, "last_status": 302}}, "did not end in rate limiting"),
         ({"signup": {"posts": 41, "by_status": {302: 10, 500: 30}, "last_status": 429}}, "other than 302/429"),
         (
