@@ -42,7 +42,7 @@ def _ms(value: str) -> float:
     match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value.strip())
     if not match:
         raise ValueError(f"not a wrk duration: {value!r}")
-    return float(match.group(1)) * _UNITS[match.group(2)]
+    return round(float(match.group(1)) * _UNITS[match.group(2)], 3)
 
 
 def parse_wrk(text: str) -> dict:
