@@ -80,8 +80,15 @@ def peak_rss_kb(pid: int) -> int | None:
     return max(peaks) if peaks else None
 
 
-def _wait_done(month, counter: Path, start_count: int, timeout: float) -> tuple[float, dict]:
-    """Poll until digest_status shows nothing pending/claimed/deferred; return (moment of the last mail, status)."""
+def _finished(status: dict, sent: int, expected: int, idle: float) -> bool:
+    """Nothing pending/claimed/deferred, and every mail arrived (or none came for 3 s: some failed for good)."""
+    if not status.get("counts") or unfinished(status):
+        return False
+    return sent >= expected or (sent > 0 and idle >= 3.0)
+
+
+def _wait_done(month, counter: Path, start_count: int, expected: int, timeout: float) -> tuple[float, dict]:
+    """Poll smtp-sink and digest_status until the edition is sent; return (moment of the last mail, status)."""
     last_count, last_change = start_count, time.perf_counter()
     next_status, status = 0.0, {}
     deadline = time.monotonic() + timeout
@@ -91,7 +98,7 @@ def _wait_done(month, counter: Path, start_count: int, timeout: float) -> tuple[
             last_count, last_change = count, time.perf_counter()
         if time.monotonic() >= next_status:
             status = digest_status(month)
-            if status.get("counts") and unfinished(status) == 0:
+            if _finished(status, last_count - start_count, expected, time.perf_counter() - last_change):
                 return last_change, status
             next_status = time.monotonic() + 1.0
         time.sleep(0.1)
@@ -111,7 +118,7 @@ def pipeline_run(stack: Stack, env: dict, *, edition, workers: int, counter: Pat
         say(f"digest {edition.month:%Y-%m}: {expected} recipients, {workers} worker process(es)")
         start = time.perf_counter()
         digest_send_start(edition_id=edition.pk)
-        end, status = _wait_done(edition.month, counter, before, timeout=max(300.0, expected / 20))
+        end, status = _wait_done(edition.month, counter, before, expected, timeout=max(300.0, expected / 20))
         rss = peak_rss_kb(proc.pid)
     finally:
         stack.stop_one(proc)

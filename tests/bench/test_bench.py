@@ -6,7 +6,7 @@ import json
 import pytest
 from django.test import override_settings
 
-from bench import load, seed, summary, web
+from bench import load, mail, seed, summary, web
 from bench.procs import sink_count
 
 WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8000/
@@ -166,3 +166,23 @@ def test_load_reports_each_broken_rule(changes, words):
     found = load.violations(_load_result(**changes), limit=10)
 
     assert any(words in violation for violation in found), found
+
+
+def test_an_edition_counts_as_sent_only_when_nothing_is_left_and_the_mails_arrived():
+    left = {"counts": {"pending": 3, "claimed": 0, "sent": 97}}
+    done = {"counts": {"pending": 0, "claimed": 0, "deferred": 0, "sent": 100}}
+
+    assert not mail._finished(left, sent=97, expected=100, idle=10)
+    assert not mail._finished({}, sent=100, expected=100, idle=10)
+    assert not mail._finished(done, sent=0, expected=100, idle=10)  # status says done before any mail arrived
+    assert not mail._finished(done, sent=60, expected=100, idle=1)
+    assert mail._finished(done, sent=100, expected=100, idle=0)
+    assert mail._finished(done, sent=95, expected=100, idle=5)  # five failed for good
+
+
+def test_digest_status_numbers_are_read_at_the_top_or_under_counts():
+    status = {"counts": {"pending": 0, "renders": 9}, "queries_per_batch": 4}
+
+    assert mail.status_number(status, "renders", "renders_per_edition") == 9
+    assert mail.status_number(status, "queries_per_batch") == 4
+    assert mail.status_number(status, "missing") is None
