@@ -15,7 +15,8 @@ from pathlib import Path
 from bench.procs import Stack, say, sink_count
 
 FROM = "nieuwsbrief@bench.example.nl"
-UNFINISHED = ("pending", "claimed", "deferred")
+# Delivery statuses still open, in English and as the delivery code stores them (Delivery.OPEN, issue 10).
+UNFINISHED = ("pending", "claimed", "deferred", "wachtend", "bezig", "uitgesteld")
 
 
 def raw_rate(port: int, message: bytes, *, count: int) -> float:
@@ -57,7 +58,16 @@ def digest_status(month) -> dict:
 
 def unfinished(status: dict) -> int:
     counts = status.get("counts") or {}
-    return sum(int(counts.get(key) or 0) for key in UNFINISHED)
+    return sum(int(counts.get(key) or 0) for key in _open_statuses())
+
+
+def _open_statuses() -> tuple[str, ...]:
+    try:
+        from newsletter.models import Delivery
+
+        return tuple({*UNFINISHED, *(str(value) for value in Delivery.OPEN)})
+    except (ImportError, AttributeError):
+        return UNFINISHED
 
 
 def _children(pid: int) -> list[int]:
@@ -98,6 +108,8 @@ def _wait_done(month, counter: Path, start_count: int, expected: int, timeout: f
             last_count, last_change = count, time.perf_counter()
         if time.monotonic() >= next_status:
             status = digest_status(month)
+            if status.get("status") in {"gepauzeerd", "paused"}:
+                raise RuntimeError(f"edition {month:%Y-%m} paused itself: {status.get('pause_reason')}")
             if _finished(status, last_count - start_count, expected, time.perf_counter() - last_change):
                 return last_change, status
             next_status = time.monotonic() + 1.0

@@ -178,6 +178,7 @@ def test_an_edition_counts_as_sent_only_when_nothing_is_left_and_the_mails_arriv
     assert not mail._finished(done, sent=60, expected=100, idle=1)
     assert mail._finished(done, sent=100, expected=100, idle=0)
     assert mail._finished(done, sent=95, expected=100, idle=5)  # five failed for good
+    assert not mail._finished({"counts": {"wachtend": 1, "verzonden": 99}}, sent=99, expected=100, idle=9)
 
 
 def test_digest_status_numbers_are_read_at_the_top_or_under_counts():
