@@ -146,6 +146,10 @@ def _digest_keys(out: dict, runs: dict) -> None:
     status = (one or {}).get("status") or {}
     out["renders_per_edition"] = mail.status_number(status, "renders", "renders_per_edition", "variants_rendered")
     out["queries_per_batch"] = mail.status_number(status, "queries_per_batch", "batch_queries")
+    # The yardsticks at these rates: BENCH_SUBSCRIBERS with one worker, 100,000 with two.
+    rate, rate_2w = out["digest_msgs_per_s"], out["digest_2w_msgs_per_s"]
+    out["digest_seconds_for_subscribers"] = round(out["sizes"]["subscribers"] / rate, 1) if rate else None
+    out["digest_2w_seconds_for_100k"] = round(100_000 / rate_2w, 1) if rate_2w else None
     out["digest_runs"] = runs
 
 

@@ -116,7 +116,15 @@ def human(summary: dict) -> str:
     lines = [f"machine: {summary['machine']}  load average start {summary['load_start']} end {summary['load_end']}"]
     lines += _page_lines(summary)
     keys = ("queries", "queries_equal", "search_ms", "search_ms_ratio", "raw_msgs_per_s", "digest_msgs_per_s")
-    keys += ("digest_2w_msgs_per_s", "digest_ratio", "digest_seconds", "rss_kb", "rss_ratio", "variants")
+    keys += ("digest_2w_msgs_per_s", "digest_ratio", "digest_seconds", "digest_seconds_for_subscribers")
+    keys += (
+        "digest_2w_seconds_for_100k",
+        "rss_kb",
+        "rss_ratio",
+        "variants",
+        "renders_per_edition",
+        "queries_per_batch",
+    )
     lines += [f"{key}: {summary[key]}" for key in keys if key in summary]
     if summary.get("digest_unavailable"):
         lines.append(f"digest pipeline: not measured ({summary['digest_unavailable']})")
