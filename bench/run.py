@@ -104,18 +104,18 @@ def web_half(stack: Stack, env: dict, config: dict, out: dict) -> None:
     )
     out["queries_equal"] = small["queries"] == large["queries"]
     out["search_ms_ratio"] = round(large["search_ms"] / small["search_ms"], 2) if small["search_ms"] else None
-    if "wrk" in config["skip"]:
-        return
+    if "wrk" not in config["skip"]:
+        web_wrk(stack, env, config, page_list, out)
+
+
+def web_wrk(stack: Stack, env: dict, config: dict, page_list, out: dict) -> None:
+    """Two gunicorn instances with the same flags, page cache on and off; wrk rounds over every page."""
     wrk = ensure_wrk()
-    base = {}
-    servers = []
+    base, servers = {}, []
     for cached in (True, False):
         port = free_port()
-        servers.append(
-            stack.gunicorn(
-                f"gunicorn-{'cached' if cached else 'uncached'}", {**env, "BENCH_PAGE_CACHE": str(int(cached))}, port
-            )
-        )
+        name = f"gunicorn-{'cached' if cached else 'uncached'}"
+        servers.append(stack.gunicorn(name, {**env, "BENCH_PAGE_CACHE": str(int(cached))}, port))
         base[cached] = f"http://127.0.0.1:{port}"
     say(f"wrk: {len(page_list)} pages x {config['reps']} rounds x {config['wrk_seconds']} s")
     try:
@@ -126,24 +126,23 @@ def web_half(stack: Stack, env: dict, config: dict, out: dict) -> None:
         for proc in servers:
             stack.stop_one(proc)
     result = summary.web_summary(samples)
-    out["web"] = {
-        "pages": result.pop("pages"),
-        "rps_runs": {name: [r["rps"] for r in runs] for name, runs in samples.items()},
-    }
+    rps_runs = {name: [r["rps"] for r in runs] for name, runs in samples.items()}
+    out["web"] = {"pages": result.pop("pages"), "rps_runs": rps_runs}
     out.update(result)
 
 
 def _digest_keys(out: dict, runs: dict) -> None:
-    one, two, small = runs.get("1w"), runs.get("2w"), runs.get("small")
-    out["digest_msgs_per_s"] = one and one["msgs_per_s"]
-    out["digest_2w_msgs_per_s"] = two and two["msgs_per_s"]
+    """Medians over the rounds; `rss_ratio` = peak RSS of a worker at N over the one at N/10."""
+    one, two, small = runs.get("1w", []), runs.get("2w", []), runs.get("small")
+    out["digest_msgs_per_s"] = summary.median(run["msgs_per_s"] for run in one)
+    out["digest_2w_msgs_per_s"] = summary.median(run["msgs_per_s"] for run in two)
     out["digest_ratio"] = summary.mail_ratio(out["digest_msgs_per_s"], out.get("raw_msgs_per_s"))
-    out["digest_seconds"] = one and one["seconds"]
-    out["digest_2w_seconds"] = two and two["seconds"]
-    out["rss_kb"] = {"N": one and one["peak_rss_kb"], "N/10": small and small["peak_rss_kb"]}
+    out["digest_seconds"] = summary.median(run["seconds"] for run in one)
+    out["digest_2w_seconds"] = summary.median(run["seconds"] for run in two)
+    out["rss_kb"] = {"N": summary.median(run["peak_rss_kb"] for run in one), "N/10": small and small["peak_rss_kb"]}
     n, tenth = out["rss_kb"]["N"], out["rss_kb"]["N/10"]
     out["rss_ratio"] = round(n / tenth, 3) if n and tenth else None
-    status = (one or {}).get("status") or {}
+    status = one[-1]["status"] if one else {}
     out["renders_per_edition"] = mail.status_number(status, "renders", "renders_per_edition", "variants_rendered")
     out["queries_per_batch"] = mail.status_number(status, "queries_per_batch", "batch_queries")
     # The issue's yardsticks at these rates: BENCH_SUBSCRIBERS with one worker, 100,000 with two.
@@ -153,36 +152,46 @@ def _digest_keys(out: dict, runs: dict) -> None:
     out["digest_runs"] = runs
 
 
-def mail_half(stack: Stack, env: dict, config: dict, sink: tuple[int, Path], out: dict) -> None:
+def _mail_prepare(config: dict, out: dict):
+    """Subscribers and approved editions (one per digest run); return (editions, the raw message bytes)."""
+    from django.utils import timezone
+
     from newsletter.selectors import digest_audience_summary
     from newsletter.services import digest_message_bytes
 
-    say(f"seeding {config['subscribers']} subscribers and approving three editions")
+    say(f"seeding {config['subscribers']} subscribers and approving {seed.DIGEST_MONTHS} editions")
     seed.subscribers_create(count=config["subscribers"], themes=seed.themes_create())
-    from django.utils import timezone
-
-    months = seed.digest_months(timezone.localdate())
-    editions = [seed.edition_approve(month) for month in months]
-    audience = digest_audience_summary(edition=editions[0])
-    out["variants"] = audience.variants
+    editions = [seed.edition_approve(month) for month in seed.digest_months(timezone.localdate())]
+    out["variants"] = digest_audience_summary(edition=editions[0]).variants
     message = digest_message_bytes(edition=editions[0], theme_ids=None)
     out["digest_message_bytes"] = len(message)
+    return editions, message
+
+
+def mail_half(stack: Stack, env: dict, config: dict, sink: tuple[int, Path], out: dict) -> None:
+    """Raw smtplib rounds interleaved with digest rounds (1 worker, then 2), after one run at N/10."""
+    editions, message = _mail_prepare(config, out)
     count = min(config["raw_messages"], max(config["subscribers"], 100))
-    out.update(mail.raw_measure(sink[0], message, count=count, reps=config["reps"]))
     reason = mail.pipeline_unavailable() if "pipeline" not in config["skip"] else "skipped (BENCH_SKIP)"
     if reason:
         say(f"digest pipeline not measured: {reason}")
+        out.update(mail.raw_measure(sink[0], message, count=count, reps=config["reps"]))
         out["digest_unavailable"] = reason
         _digest_keys(out, {})
         return
-    runs = {}
+    runs: dict = {"1w": [], "2w": []}
     mail.pause_all_but(0.1)
     try:
-        runs["small"] = mail.pipeline_run(stack, env, edition=editions[2], workers=1, counter=sink[1])
+        runs["small"] = mail.pipeline_run(stack, env, edition=editions[-1], workers=1, counter=sink[1])
     finally:
         mail.unpause_all()
-    runs["1w"] = mail.pipeline_run(stack, env, edition=editions[0], workers=1, counter=sink[1])
-    runs["2w"] = mail.pipeline_run(stack, env, edition=editions[1], workers=2, counter=sink[1])
+    raw = []
+    for rep in range(min(config["reps"], (len(editions) - 1) // 2)):
+        raw.append(mail.raw_measure(sink[0], message, count=count, reps=1)["raw_msgs_per_s"])
+        for workers, key in ((1, "1w"), (2, "2w")):
+            edition = editions[2 * rep + workers - 1]
+            runs[key].append(mail.pipeline_run(stack, env, edition=edition, workers=workers, counter=sink[1]))
+    out["raw_msgs_per_s"], out["raw_runs"] = summary.median(raw), raw
     _digest_keys(out, runs)
 
 
@@ -197,7 +206,7 @@ def run(stack: Stack, config: dict, out: dict) -> None:
         web_half(stack, env, config, out)
     if "mail" not in config["skip"]:
         if "web" in config["skip"]:
-            count = max(config["articles"], 3 * seed.DIGEST_ITEMS)
+            count = max(config["articles"], seed.DIGEST_MONTHS * seed.DIGEST_ITEMS)
             seed.articles_create(count=count, start=0, themes=seed.themes_create())
         mail_half(stack, env, config, sink, out)
 

@@ -2,7 +2,7 @@
 
 Deterministic (a seeded Random) so that runs compare. Runs inside the benchmark process after django.setup().
 Articles are dated backwards from the month before the current one, which gets DIGEST_ITEMS articles, as do
-the two months before it: one digest edition per month is sent in the mail half.
+the DIGEST_MONTHS - 1 months before it: the mail half sends one digest edition per month.
 """
 
 import datetime
@@ -13,6 +13,7 @@ from django.utils import timezone
 
 SEARCH_WORD = "regeling"  # in about a third of the articles: the search page's query
 DIGEST_ITEMS = 12  # articles per digest month (a municipality's monthly output)
+DIGEST_MONTHS = 7  # one edition per digest run: N/10, then three rounds of (1 worker, 2 workers)
 THEMES = [
     ("Jeugd en gezin", "jeugd-en-gezin"),
     ("Ouderen", "ouderen"),
@@ -54,10 +55,10 @@ def _article_text(rng: random.Random, with_word: bool) -> tuple[str, str, str]:
 
 
 def digest_months(today: datetime.date) -> list[datetime.date]:
-    """The three months whose editions the mail half sends: the one before `today`'s, and the two before it."""
+    """The months whose editions the mail half sends: the one before `today`'s and those before it, newest first."""
     first = today.replace(day=1)
     months = []
-    for _ in range(3):
+    for _ in range(DIGEST_MONTHS):
         first = (first - datetime.timedelta(days=1)).replace(day=1)
         months.append(first)
     return months
@@ -66,7 +67,7 @@ def digest_months(today: datetime.date) -> list[datetime.date]:
 def article_dates(count: int, start: int, today: datetime.date) -> list[datetime.date]:
     """Publication dates of articles number start..start+count-1 (0 = newest).
 
-    The newest 3 x DIGEST_ITEMS fill the three digest months; older ones go back one per day before those.
+    The newest DIGEST_MONTHS x DIGEST_ITEMS fill the digest months; older ones go back one per day before those.
     """
     months = digest_months(today)
     dates = []

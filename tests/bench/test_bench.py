@@ -114,13 +114,14 @@ def test_sink_count_reads_the_last_counter_record(tmp_path):
 def test_article_dates_fill_each_digest_month_then_go_back():
     today = datetime.date(2026, 12, 2)
     months = seed.digest_months(today)
-    dates = seed.article_dates(3 * seed.DIGEST_ITEMS + 5, 0, today)
+    dates = seed.article_dates(seed.DIGEST_MONTHS * seed.DIGEST_ITEMS + 5, 0, today)
 
-    assert months == [datetime.date(2026, 11, 1), datetime.date(2026, 10, 1), datetime.date(2026, 9, 1)]
+    assert months[:3] == [datetime.date(2026, 11, 1), datetime.date(2026, 10, 1), datetime.date(2026, 9, 1)]
+    assert len(months) == seed.DIGEST_MONTHS
     for month in months:
         assert sum(1 for d in dates if (d.year, d.month) == (month.year, month.month)) == seed.DIGEST_ITEMS
     assert max(dates[-5:]) < months[-1]
-    assert seed.article_dates(5, 3 * seed.DIGEST_ITEMS, today) == dates[-5:]
+    assert seed.article_dates(5, seed.DIGEST_MONTHS * seed.DIGEST_ITEMS, today) == dates[-5:]
 
 
 @pytest.mark.django_db
