@@ -122,7 +122,8 @@ def pipeline_run(stack: Stack, env: dict, *, edition, workers: int, counter: Pat
     from newsletter.selectors import digest_audience_summary
     from newsletter.services import digest_send_start
 
-    expected = digest_audience_summary(edition=edition).recipients
+    audience = digest_audience_summary(edition=edition)
+    expected = audience.recipients
     name = f"worker-{edition.month:%Y-%m}-{workers}w"
     proc = stack.celery_worker(name, env, queue="digest", concurrency=workers)
     try:
@@ -139,6 +140,7 @@ def pipeline_run(stack: Stack, env: dict, *, edition, workers: int, counter: Pat
     say(f"digest {edition.month:%Y-%m}: {sent} mails in {seconds:.1f} s ({sent / seconds:.0f}/s), peak RSS {rss} kB")
     return {
         "expected": expected,
+        "variants": audience.variants,
         "sent": sent,
         "seconds": round(seconds, 2),
         "msgs_per_s": round(sent / seconds, 1) if seconds > 0 else None,

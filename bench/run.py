@@ -142,9 +142,14 @@ def _digest_keys(out: dict, runs: dict) -> None:
     out["rss_kb"] = {"N": summary.median(run["peak_rss_kb"] for run in one), "N/10": small and small["peak_rss_kb"]}
     n, tenth = out["rss_kb"]["N"], out["rss_kb"]["N/10"]
     out["rss_ratio"] = round(n / tenth, 3) if n and tenth else None
-    status = one[-1]["status"] if one else {}
-    out["renders_per_edition"] = mail.status_number(status, "renders", "renders_per_edition", "variants_rendered")
-    out["queries_per_batch"] = mail.status_number(status, "queries_per_batch", "batch_queries")
+    if one:  # renders are counted per edition: compare them with that edition's variants
+        status = one[-1]["status"]
+        out["variants"] = one[-1]["variants"]
+        out["renders_per_edition"] = mail.status_number(status, "renders", "renders_per_edition")
+        out["queries_per_batch"] = mail.status_number(status, "queries_per_batch", "batch_queries")
+    if two:
+        out["variants_2w"] = two[-1]["variants"]
+        out["renders_per_edition_2w"] = mail.status_number(two[-1]["status"], "renders", "renders_per_edition")
     # The yardsticks at these rates: BENCH_SUBSCRIBERS with one worker, 100,000 with two.
     rate, rate_2w = out["digest_msgs_per_s"], out["digest_2w_msgs_per_s"]
     out["digest_seconds_for_subscribers"] = round(out["sizes"]["subscribers"] / rate, 1) if rate else None

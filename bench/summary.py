@@ -98,8 +98,14 @@ def _target_lines(summary: dict) -> list[str]:
     if summary.get("renders_per_edition") is not None:
         equal = summary["renders_per_edition"] == summary.get("variants")
         lines.append(
-            f"target renders per edition = variants ({summary.get('variants')}): "
+            f"target renders per edition = variants ({summary.get('variants')}), 1 worker: "
             f"{summary['renders_per_edition']} -> {'met' if equal else 'MISSED'}"
+        )
+    if summary.get("renders_per_edition_2w") is not None:
+        equal = summary["renders_per_edition_2w"] == summary.get("variants_2w")
+        lines.append(
+            f"target renders per edition = variants ({summary.get('variants_2w')}), 2 workers: "
+            f"{summary['renders_per_edition_2w']} -> {'met' if equal else 'MISSED'}"
         )
     if "queries_equal" in summary:
         lines.append(f"target equal query counts at both sizes: {'met' if summary['queries_equal'] else 'MISSED'}")
