@@ -147,6 +147,7 @@ def main() -> int:
     run_dir.chmod(0o755)
     stack = Stack(run_dir)
     signal.signal(signal.SIGTERM, run._terminate)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     out: dict = {"check": "make load", "machine": summary.machine(), "load_start": summary.loadavg()}
     try:
         out.update(load(stack, seconds, signups))

@@ -228,6 +228,7 @@ def main() -> int:
     run_dir.chmod(0o755)
     stack = Stack(run_dir)
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # also when started with SIGINT ignored (a `&` job)
     started = time.perf_counter()
     code = 0
     try:
