@@ -75,7 +75,11 @@ def smtp_sink_binary() -> Path:
     say("fetching smtp-sink: apt-get download postfix + dpkg-deb -x (postfix is not installed)")
     download = cache_dir() / "deb"
     download.mkdir(exist_ok=True)
-    subprocess.run(["apt-get", "download", "postfix"], cwd=download, check=True, capture_output=True)
+    fetch = ["apt-get", "download", "postfix"]
+    if subprocess.run(fetch, cwd=download, check=False, capture_output=True).returncode != 0:
+        if is_root():  # a fresh machine may have no package lists yet
+            subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
+        subprocess.run(fetch, cwd=download, check=True, capture_output=True)
     debs = sorted(download.glob("postfix_*.deb"))
     if not debs:
         raise RuntimeError("apt-get download postfix produced no .deb")
