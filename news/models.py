@@ -1,6 +1,8 @@
 """The newsroom's content: themes, contact points, articles, documents and page texts."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -242,6 +244,8 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    # Kept current by news.services.search_vectors_update (PostgreSQL only; empty on SQLite).
+    search_vector = SearchVectorField(_("zoekindex"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -249,7 +253,11 @@ class Article(models.Model):
         ordering = ["-publication_date", "-id"]
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
-        indexes = [models.Index(fields=["status", "-publication_date"], name="article_status_date")]
+        indexes = [
+            models.Index(fields=["status", "-publication_date"], name="article_status_date"),
+            # Created on PostgreSQL only (migration 0009): SQLite knows no GIN.
+            GinIndex(fields=["search_vector"], name="article_search_vector"),
+        ]
         permissions = [("publish_article", _("Kan artikelen publiceren en inplannen"))]
         constraints = [
             models.CheckConstraint(

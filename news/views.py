@@ -155,6 +155,7 @@ def search_view(request):
         page = paginator.page(_page_number(request))
     except EmptyPage:
         raise Http404("Pagina bestaat niet") from None
+    search.search_snippets_add(page.object_list, query=query)
     context = {
         "query": query,
         "theme": theme,

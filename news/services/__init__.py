@@ -14,6 +14,7 @@ from news.services.articles import (
 from news.services.defaults import defaults_ensure
 from news.services.documents import document_save
 from news.services.groups import groups_sync
+from news.services.search_vectors import search_vectors_update
 
 __all__ = [
     "article_delete",
@@ -27,5 +28,6 @@ __all__ = [
     "defaults_ensure",
     "document_save",
     "groups_sync",
+    "search_vectors_update",
     "themes_validate",
 ]

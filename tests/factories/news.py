@@ -9,6 +9,7 @@ from factory.django import DjangoModelFactory
 
 from demo.pdf import pdf_bytes
 from news.models import Article, ArticleLink, ContactPoint, Document, QuickLink, SiteText, Theme
+from news.services.search_vectors import search_vectors_update
 
 
 class ContactPointFactory(DjangoModelFactory):
@@ -116,6 +117,12 @@ class ArticleFactory(DjangoModelFactory):
         if create and extracted:
             for order, (label, url) in enumerate(extracted):
                 ArticleLink.objects.create(article=self, label=label, url=url, order=order)
+
+    @factory.post_generation
+    def search_vector(self, create, extracted, **kwargs):
+        """Fill the stored search vector as news.services does after every save (PostgreSQL only)."""
+        if create:
+            search_vectors_update(article_ids=[self.pk])
 
 
 class ArticleLinkFactory(DjangoModelFactory):
