@@ -89,7 +89,7 @@ def test_settings_production_profile_is_strict(tmp_path):
     assert values["DEBUG"] is False
     assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.postgresql"
     assert values["DATABASES"]["default"]["HOST"] == "db.internal"
-    assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["CACHES"]["default"]["BACKEND"] == "portal.cache.RedisCache"
     assert values["SESSION_COOKIE_SECURE"] is True
     assert values["CSRF_COOKIE_SECURE"] is True
     assert values["SECURE_SSL_REDIRECT"] is True
