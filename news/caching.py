@@ -172,6 +172,9 @@ def cache_public_page(view):
         patch_cache_control(response, public=True, max_age=min(BROWSER_MAX_AGE, seconds))
         patch_vary_headers(response, ["Cookie"])
         if response.status_code == 200 and not response.cookies and not response.streaming:
+            # One byte string instead of the writer's many chunks (a feed writes hundreds of small pieces):
+            # cheaper to store, to load and to send.
+            response.content = response.content
             response._public_page = {"token": state["token"], "seconds": seconds}
         return response
 
