@@ -214,16 +214,18 @@ def archive_years() -> list[int]:
     return [day.year for day in dates]
 
 
-def archive_articles(*, year: int, month: int | None = None) -> list[Article]:
-    """Published articles of a year or month, newest first, without bodies (one query)."""
-    queryset = Article.objects.published().filter(publication_date__year=year)
-    if month is not None:
-        queryset = queryset.filter(publication_date__month=month)
-    return list(
-        queryset.order_by("-publication_date", "-id").only(
-            "title", "slug", "subtitle", "lead", "publication_date", "show_date", "kind"
-        )
+def archive_article_page(*, year: int, month: int, number: int = 1) -> Page:
+    """One page of a month's published articles, newest first, without bodies (one query).
+
+    Raises ValueError when the page does not exist.
+    """
+    queryset = (
+        Article.objects.published()
+        .filter(publication_date__year=year, publication_date__month=month)
+        .order_by("-publication_date", "-id")
+        .only("title", "slug", "subtitle", "lead", "publication_date", "show_date", "kind")
     )
+    return paginate(queryset, number=number)
 
 
 # --- Documents ---------------------------------------------------------------------------------
