@@ -109,11 +109,15 @@ class Document(models.Model):
     themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="documents")
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    # Kept current by news.services.document_search_vectors_update (PostgreSQL only; empty on SQLite).
+    search_vector = SearchVectorField(_("zoekindex"), null=True, editable=False)
 
     class Meta:
         ordering = ["-date", "title"]
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
+        # Created on PostgreSQL only (migration 0010): SQLite knows no GIN.
+        indexes = [GinIndex(fields=["search_vector"], name="document_search_vector")]
 
     def __str__(self):
         return self.title

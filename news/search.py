@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet, TextField, Value
 from django.db.models.functions import Concat
@@ -164,17 +164,12 @@ def _postgres_articles(query, theme, year) -> list[SearchResult]:
     return [_article_result(row, None) for row in rows]
 
 
-def _document_vector() -> SearchVector:
-    return SearchVector("title", weight="A", config=CONFIG) + SearchVector("summary", "text", weight="C", config=CONFIG)
-
-
 def _postgres_documents(query, theme, year) -> list[SearchResult]:
     search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
-    vector = _document_vector()
     rows = (
         _documents(theme, year)
-        .annotate(document=vector, rank=SearchRank(vector, search_query))
-        .filter(document=search_query)
+        .filter(search_vector=search_query)
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
         .order_by("-rank", "-date")
         .only("title", "slug", "date")[:MAX_RESULTS]
     )

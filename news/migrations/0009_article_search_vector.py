@@ -4,21 +4,10 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 from django.db import migrations
 
+from news.migration_operations import AddIndexOnPostgres
 from news.services.search_vectors import search_vectors_update
 
 INDEX = django.contrib.postgres.indexes.GinIndex(fields=["search_vector"], name="article_search_vector")
-
-
-class AddIndexOnPostgres(migrations.AddIndex):
-    """AddIndex that creates the index on PostgreSQL only: SQLite (the demo) knows no GIN."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 def fill(apps, schema_editor):

@@ -38,6 +38,24 @@ def search_vector_expression(document_model) -> SearchVector:
     )
 
 
+def document_vector_expression() -> SearchVector:
+    """A document's search vector: title A, summary and extracted text C."""
+    return SearchVector("title", weight="A", config=CONFIG) + SearchVector("summary", "text", weight="C", config=CONFIG)
+
+
+def document_search_vectors_update(*, document_ids: Iterable[int] | None = None, apps=global_apps) -> int:
+    """Recompute the stored search vectors of these documents (all when None) in one UPDATE; idempotent.
+
+    Returns the number of rows updated; does nothing (0) on databases other than PostgreSQL.
+    """
+    if connection.vendor != "postgresql":
+        return 0
+    documents = apps.get_model("news", "Document").objects.all()
+    if document_ids is not None:
+        documents = documents.filter(pk__in=list(document_ids))
+    return documents.update(search_vector=document_vector_expression())
+
+
 def search_vectors_update(*, article_ids: Iterable[int] | None = None, apps=global_apps) -> int:
     """Recompute the stored search vectors of these articles (all when None) in one UPDATE; idempotent.
 

@@ -9,7 +9,7 @@ from factory.django import DjangoModelFactory
 
 from demo.pdf import pdf_bytes
 from news.models import Article, ArticleLink, ContactPoint, Document, QuickLink, SiteText, Theme
-from news.services.search_vectors import search_vectors_update
+from news.services.search_vectors import document_search_vectors_update, search_vectors_update
 
 
 class ContactPointFactory(DjangoModelFactory):
@@ -57,6 +57,12 @@ class DocumentFactory(DjangoModelFactory):
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
             self.themes.set(extracted)
+
+    @factory.post_generation
+    def search_vector(self, create, extracted, **kwargs):
+        """Fill the stored search vector as document_save does (PostgreSQL only)."""
+        if create:
+            document_search_vectors_update(document_ids=[self.pk])
 
 
 class ArticleFactory(DjangoModelFactory):

@@ -243,3 +243,13 @@ def test_search_page_builds_snippets_for_the_page_shown_only(client):
     assert len(page.object_list) == 20
     assert all("<mark>" in r.snippet for r in page.object_list)
     assert response.context["result_count"] == 25
+
+
+@postgres_only
+def test_document_save_fills_the_documents_own_vector():
+    document = DocumentFactory(title="Raadsbrief", text="Eerste versie.")
+    document.text = "Over de wachtlijsten in de jeugdzorg."
+
+    document_save(document=document, file_changed=False)
+
+    assert [(r.kind, r.title) for r in search_run(query="wachtlijsten")] == [("document", "Raadsbrief")]
