@@ -1,5 +1,7 @@
 """The newsroom's content: themes, contact points, articles, documents and page texts."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -7,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -25,6 +27,19 @@ BODY_EXTENSIONS = {
     "HardBreak": True,
     "History": True,
 }
+
+
+@functools.lru_cache(maxsize=8192)
+def _slug_url(name: str, slug: str, script_prefix: str, urlconf: str) -> str:
+    return reverse(name, kwargs={"slug": slug}, urlconf=urlconf)
+
+
+def slug_url(name: str, slug: str) -> str:
+    """reverse(name, kwargs={"slug": slug}), remembered: a list page asks for dozens of these per request.
+
+    Keyed by the script prefix and URL conf too, so a change of either gives fresh URLs.
+    """
+    return _slug_url(name, slug, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
 
 
 LEAD_REQUIRED = _("Vul een inleiding in. Die staat in overzichten en in de nieuwsbrief.")
@@ -81,7 +96,7 @@ class Theme(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("news:theme_detail", kwargs={"slug": self.slug})
+        return slug_url("news:theme_detail", self.slug)
 
 
 class Document(models.Model):
@@ -294,7 +309,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:article_detail", kwargs={"slug": self.slug})
+        return slug_url("news:article_detail", self.slug)
 
     @property
     def is_event(self):
