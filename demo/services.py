@@ -21,6 +21,7 @@ from demo.pdf import pdf_bytes
 from news.models import Article, ContactPoint, Document, QuickLink, SiteText, Theme
 from news.services.documents import document_save
 from news.services.importing import article_find, item_parse, item_write
+from news.services.search_vectors import search_vectors_update
 
 logger = logging.getLogger(__name__)
 
@@ -245,6 +246,7 @@ def _relations_link(ctx: _Context, created: list[tuple[Article, dict[str, Any]]]
             article.related_articles.add(related)
             related.related_articles.add(article)
         article.documents.set(Document.objects.filter(slug__in=[ctx.fill(slug) for slug in spec.get("documents", [])]))
+    search_vectors_update(article_ids=[article.pk for article, _ in created])
 
 
 def sample_content_reset(*, today: datetime.date | None = None) -> None:

@@ -1,9 +1,13 @@
 """Cache of public pages for anonymous visitors.
 
-Every cached page is keyed by a *content token*. The token lives in the default cache together with the
+Every cached page belongs to a *content token*. The token lives in the default cache together with the
 moment it stops being valid: the next scheduled transition (an article's publish_at or unpublish_at, the
 end of a pin) or a short maximum, whichever comes first. ``public_pages_changed()`` drops the token, so
 the next request builds fresh pages; scheduled changes appear on time because the token expires then.
+
+portal.middleware.PublicPageCacheMiddleware answers a hit with one cache round trip (the token and the
+page in one get_many) before the rest of the middleware stack runs, and stores what a miss built after
+every middleware added its headers, so a hit carries the same headers as a miss (with a fresh CSP nonce).
 """
 
 import datetime
@@ -15,15 +19,18 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min, Q
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.csp import generate_nonce
 
 from news.models import Article, ArticleQuerySet
 
 logger = logging.getLogger(__name__)
 
 STATE_KEY = "news:public-state"
-PAGE_KEY = "news:page:{token}:{digest}"
+# A page entry carries the token it was built under; it counts only while that token is current.
+PAGE_KEY = "news:page:{digest}"
 # Upper bound for a token's life, so a change made outside the services still shows within minutes.
 MAX_AGE = datetime.timedelta(minutes=10)
 # What a browser or proxy may keep; short, because editors expect their change on the next request.
@@ -51,10 +58,13 @@ def next_transition(now: datetime.datetime) -> datetime.datetime | None:
     return min(moments) if moments else None
 
 
-def public_state() -> dict:
-    """Return {"token", "valid_until"} for the current content, making a new token when due."""
+def public_state(request=None) -> dict:
+    """Return {"token", "valid_until"} for the current content, making a new token when due.
+
+    With a request, the state the page cache's lookup already read is reused (no second round trip).
+    """
     now = timezone.now()
-    state = cache.get(STATE_KEY)
+    state = getattr(request, "_public_state", None) or cache.get(STATE_KEY)
     if state is not None and state["valid_until"] > now:
         return state
     valid_until = now + MAX_AGE
@@ -66,18 +76,23 @@ def public_state() -> dict:
     return state
 
 
-def _cacheable(request) -> bool:
-    """Only anonymous GET/HEAD requests without a session: editors always see fresh pages."""
+def request_cacheable(request) -> bool:
+    """Only GET/HEAD without any cookie: staff, logged-in visitors and anyone with a cookie get fresh pages."""
     if not getattr(settings, "PUBLIC_PAGE_CACHE", True):
         return False
-    if request.method not in {"GET", "HEAD"}:
+    if request.method not in {"GET", "HEAD"} or request.COOKIES:
         return False
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+    return not request.path_info.startswith(_never_cached_prefixes())
 
 
-def _page_key(request, token: str) -> str:
+def _never_cached_prefixes() -> tuple[str, ...]:
+    # Static files (WhiteNoise), media and the admin are never cached pages: skip the lookup for them.
+    return (settings.STATIC_URL, settings.MEDIA_URL, "/beheer/")
+
+
+def _page_key(request) -> str:
     digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return PAGE_KEY.format(token=token, digest=digest)
+    return PAGE_KEY.format(digest=digest)
 
 
 def _nonce(request) -> str | None:
@@ -86,33 +101,70 @@ def _nonce(request) -> str | None:
     return str(nonce) if nonce else None
 
 
-def _from_cache(request, entry):
-    response = entry["response"]
-    old_nonce = entry["nonce"]
-    if old_nonce:
-        # The cached HTML carries the nonce of the request that built it; give it this request's nonce.
-        new_nonce = str(request._csp_nonce)
-        response.content = response.content.replace(old_nonce.encode(), new_nonce.encode())
-    response["X-Cache"] = "hit"
-    return response
-
-
 def _seconds_left(state) -> int:
     return max(1, int((state["valid_until"] - timezone.now()).total_seconds()))
 
 
+def cached_page_get(request) -> HttpResponse | None:
+    """The cached response for this request, or None; one cache round trip (the state and the page together).
+
+    A page counts only when it was built under the current, still valid content token.
+    """
+    key = _page_key(request)
+    found = cache.get_many([STATE_KEY, key])
+    state, entry = found.get(STATE_KEY), found.get(key)
+    if state is None or state["valid_until"] <= timezone.now():
+        return None
+    request._public_state = state
+    if entry is None or entry["token"] != state["token"]:
+        return None
+    return _from_entry(entry)
+
+
+def _from_entry(entry: dict) -> HttpResponse:
+    content, headers = entry["content"], entry["headers"]
+    old_nonce = entry["nonce"]
+    if old_nonce:
+        # The page carries the nonce of the request that built it: give this response a fresh one.
+        new_nonce = generate_nonce()
+        content = content.replace(old_nonce.encode(), new_nonce.encode())
+        headers = [(name, value.replace(old_nonce, new_nonce)) for name, value in headers]
+    response = HttpResponse(content, status=entry["status"])
+    for name, value in headers:
+        response.headers[name] = value
+    response.headers["Content-Length"] = str(len(content))
+    response.headers["X-Cache"] = "hit"
+    return response
+
+
+def cached_page_store(request, response) -> None:
+    """Keep a response that cache_public_page marked, with every header the middleware added; idempotent."""
+    mark = getattr(response, "_public_page", None)
+    if mark is None or response.status_code != 200 or response.cookies or response.streaming:
+        return
+    entry = {
+        "token": mark["token"],
+        "status": response.status_code,
+        "headers": list(response.headers.items()),
+        "content": response.content,
+        "nonce": _nonce(request),
+    }
+    cache.set(_page_key(request), entry, timeout=mark["seconds"])
+    response.headers["X-Cache"] = "miss"
+
+
 def cache_public_page(view):
-    """Serve a view's 200 responses from the cache for anonymous visitors, keyed by the content token."""
+    """Mark a view's 200 responses for anonymous visitors as cacheable under the content token.
+
+    portal.middleware.PublicPageCacheMiddleware serves the hits (before the rest of the middleware stack)
+    and stores the marked responses once every middleware has added its headers.
+    """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not _cacheable(request):
+        if not request_cacheable(request):
             return view(request, *args, **kwargs)
-        state = public_state()
-        key = _page_key(request, state["token"])
-        entry = cache.get(key)
-        if entry is not None:
-            return _from_cache(request, entry)
+        state = public_state(request)
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
@@ -120,8 +172,10 @@ def cache_public_page(view):
         patch_cache_control(response, public=True, max_age=min(BROWSER_MAX_AGE, seconds))
         patch_vary_headers(response, ["Cookie"])
         if response.status_code == 200 and not response.cookies and not response.streaming:
-            cache.set(key, {"response": response, "nonce": _nonce(request)}, timeout=seconds)
-            response["X-Cache"] = "miss"
+            # One byte string instead of the writer's many chunks (a feed writes hundreds of small pieces):
+            # cheaper to store, to load and to send.
+            response.content = response.content
+            response._public_page = {"token": state["token"], "seconds": seconds}
         return response
 
     return wrapper

@@ -11,7 +11,7 @@ CHROME_KEY = "news:chrome:{token}"
 
 def chrome(request):
     """Return the chrome from the cache; built with five queries (chrome_get) when the content token changed."""
-    state = public_state()
+    state = public_state(request)
     key = CHROME_KEY.format(token=state["token"])
     data = cache.get(key)
     if data is None:

@@ -1,11 +1,15 @@
 """The newsroom's content: themes, contact points, articles, documents and page texts."""
 
+import functools
+
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -23,6 +27,19 @@ BODY_EXTENSIONS = {
     "HardBreak": True,
     "History": True,
 }
+
+
+@functools.lru_cache(maxsize=8192)
+def _slug_url(name: str, slug: str, script_prefix: str, urlconf: str) -> str:
+    return reverse(name, kwargs={"slug": slug}, urlconf=urlconf)
+
+
+def slug_url(name: str, slug: str) -> str:
+    """reverse(name, kwargs={"slug": slug}), remembered: a list page asks for dozens of these per request.
+
+    Keyed by the script prefix and URL conf too, so a change of either gives fresh URLs.
+    """
+    return _slug_url(name, slug, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
 
 
 LEAD_REQUIRED = _("Vul een inleiding in. Die staat in overzichten en in de nieuwsbrief.")
@@ -79,7 +96,7 @@ class Theme(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("news:theme_detail", kwargs={"slug": self.slug})
+        return slug_url("news:theme_detail", self.slug)
 
 
 class Document(models.Model):
@@ -107,11 +124,15 @@ class Document(models.Model):
     themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="documents")
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    # Kept current by news.services.document_search_vectors_update (PostgreSQL only; empty on SQLite).
+    search_vector = SearchVectorField(_("zoekindex"), null=True, editable=False)
 
     class Meta:
         ordering = ["-date", "title"]
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
+        # Created on PostgreSQL only (migration 0010): SQLite knows no GIN.
+        indexes = [GinIndex(fields=["search_vector"], name="document_search_vector")]
 
     def __str__(self):
         return self.title
@@ -242,6 +263,8 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    # Kept current by news.services.search_vectors_update (PostgreSQL only; empty on SQLite).
+    search_vector = SearchVectorField(_("zoekindex"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -249,7 +272,13 @@ class Article(models.Model):
         ordering = ["-publication_date", "-id"]
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
-        indexes = [models.Index(fields=["status", "-publication_date"], name="article_status_date")]
+        indexes = [
+            models.Index(fields=["status", "-publication_date"], name="article_status_date"),
+            # The news page fetches the active pins apart from the rest: a handful of rows among thousands.
+            models.Index(fields=["-publication_date"], condition=Q(is_pinned=True), name="article_pinned"),
+            # Created on PostgreSQL only (migration 0009): SQLite knows no GIN.
+            GinIndex(fields=["search_vector"], name="article_search_vector"),
+        ]
         permissions = [("publish_article", _("Kan artikelen publiceren en inplannen"))]
         constraints = [
             models.CheckConstraint(
@@ -280,7 +309,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:article_detail", kwargs={"slug": self.slug})
+        return slug_url("news:article_detail", self.slug)
 
     @property
     def is_event(self):

@@ -1,17 +1,19 @@
 """Full-text search over published articles and public documents.
 
-PostgreSQL: a Dutch text search configuration with unaccent (migration news 0004), ranked, with
-highlighted snippets from ts_headline. Other databases (the SQLite demo): accent- and case-insensitive
-substring matching with snippets made in Python. Both return the same SearchResult list.
+PostgreSQL: each article's stored vector (news.services.search_vectors: Dutch configuration with unaccent,
+migration news 0004, GIN index), ranked, with highlighted snippets from ts_headline for the page shown only
+(search_snippets_add). Other databases (the SQLite demo): accent- and case-insensitive substring matching
+with snippets made in Python. Both return the same SearchResult list.
 """
 
 import datetime
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet, TextField, Value
 from django.db.models.functions import Concat
@@ -19,9 +21,9 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from news import selectors
-from news.models import Article, Theme
+from news.models import Article, Document, Theme
+from news.services.search_vectors import CONFIG
 
-CONFIG = "dutch_unaccent"
 MAX_RESULTS = 100
 MAX_QUERY_LENGTH = 200
 # Unlikely characters mark a hit in ts_headline output; they become <mark> after the text is escaped.
@@ -40,8 +42,9 @@ class SearchResult:
     title: str
     url: str
     date: datetime.date | None
-    snippet: SafeString
+    snippet: SafeString | None  # None until search_snippets_add (PostgreSQL)
     rank: float
+    pk: int = 0
 
 
 def fold(text: str) -> str:
@@ -62,9 +65,16 @@ def highlighted(text: str) -> SafeString:
     return mark_safe(safe.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 (escaped above)
 
 
+def _clean(query: str) -> str:
+    return " ".join(query.split())[:MAX_QUERY_LENGTH]
+
+
 def search_run(*, query: str, theme: Theme | None = None, year: int | None = None) -> list[SearchResult]:
-    """Return up to MAX_RESULTS results, best first (two queries); an empty query finds nothing."""
-    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    """Return up to MAX_RESULTS results, best first (two queries); an empty query finds nothing.
+
+    On PostgreSQL the snippets are left empty: search_snippets_add fills them for the page shown.
+    """
+    query = _clean(query)
     if not query:
         return []
     if connection.vendor == "postgresql":
@@ -102,6 +112,7 @@ def _article_result(article, snippet) -> SearchResult:
         date=article.publication_date if article.show_date else None,
         snippet=snippet,
         rank=float(article.rank),
+        pk=article.pk,
     )
 
 
@@ -113,6 +124,7 @@ def _document_result(document, snippet) -> SearchResult:
         date=document.date,
         snippet=snippet,
         rank=float(document.rank),
+        pk=document.pk,
     )
 
 
@@ -140,39 +152,57 @@ def _headline(expression, search_query) -> SearchHeadline:
 
 
 def _postgres_articles(query, theme, year) -> list[SearchResult]:
+    """Matches through the stored vector and its GIN index; no snippets yet (search_snippets_add)."""
     search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
-    vector = (
-        SearchVector("title", weight="A", config=CONFIG)
-        + SearchVector("subtitle", "lead", weight="B", config=CONFIG)
-        + SearchVector("body", weight="C", config=CONFIG)
-    )
-    text = Concat("lead", Value(" "), _without_block_tags("body"), output_field=TextField())
     rows = (
         _articles(theme, year)
-        .annotate(document=vector, rank=SearchRank(vector, search_query))
-        .filter(document=search_query)
-        .annotate(snippet=_headline(text, search_query))
+        .filter(search_vector=search_query)
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
         .order_by("-rank", "-publication_date")
         .only("title", "slug", "publication_date", "show_date")[:MAX_RESULTS]
     )
-    return [_article_result(row, highlighted(row.snippet)) for row in rows]
+    return [_article_result(row, None) for row in rows]
 
 
 def _postgres_documents(query, theme, year) -> list[SearchResult]:
     search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
-    vector = SearchVector("title", weight="A", config=CONFIG) + SearchVector(
-        "summary", "text", weight="C", config=CONFIG
-    )
-    text = Concat("summary", Value(" "), "text", output_field=TextField())
     rows = (
         _documents(theme, year)
-        .annotate(document=vector, rank=SearchRank(vector, search_query))
-        .filter(document=search_query)
-        .annotate(snippet=_headline(text, search_query))
+        .filter(search_vector=search_query)
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
         .order_by("-rank", "-date")
         .only("title", "slug", "date")[:MAX_RESULTS]
     )
-    return [_document_result(row, highlighted(row.snippet)) for row in rows]
+    return [_document_result(row, None) for row in rows]
+
+
+def _article_snippets(pks, search_query) -> dict[int, str]:
+    text = Concat("lead", Value(" "), _without_block_tags("body"), output_field=TextField())
+    rows = Article.objects.filter(pk__in=pks).annotate(snippet=_headline(text, search_query))
+    return dict(rows.values_list("pk", "snippet"))
+
+
+def _document_snippets(pks, search_query) -> dict[int, str]:
+    text = Concat("summary", Value(" "), "text", output_field=TextField())
+    rows = Document.objects.filter(pk__in=pks).annotate(snippet=_headline(text, search_query))
+    return dict(rows.values_list("pk", "snippet"))
+
+
+def search_snippets_add(results: Iterable[SearchResult], *, query: str) -> None:
+    """Give the results without a snippet (PostgreSQL's) their highlighted snippet: at most two queries.
+
+    Call it for the page shown only: ts_headline reads each whole text.
+    """
+    missing = [result for result in results if result.snippet is None]
+    if not missing:
+        return
+    search_query = SearchQuery(_clean(query), config=CONFIG, search_type="websearch")
+    found = {
+        "article": _article_snippets([r.pk for r in missing if r.kind == "article"], search_query),
+        "document": _document_snippets([r.pk for r in missing if r.kind == "document"], search_query),
+    }
+    for result in missing:
+        result.snippet = highlighted(found[result.kind].get(result.pk, ""))
 
 
 # --- Other databases ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, Prefetch, Q, QuerySet, Value, When, prefetch_related_objects
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,9 @@ from news.models import (
 from news.services.defaults import site_text_initial
 
 PAGE_SIZE = 20
+# What a list card, a feed entry or the article page never shows: the stored search vector (large), and
+# for cards and feeds the body.
+CARD_DEFERRED = ("body", "search_vector")
 
 
 @dataclass
@@ -88,6 +91,10 @@ def _pinned_now(now: datetime.datetime) -> Case:
     )
 
 
+def _ordered_links() -> Prefetch:
+    return Prefetch("links", queryset=ArticleLink.objects.order_by("order", "id"))
+
+
 def _active_themes() -> Prefetch:
     return Prefetch("themes", queryset=Theme.objects.filter(is_active=True).select_related("contact_point"))
 
@@ -99,13 +106,33 @@ def article_list_published(*, now: datetime.datetime | None = None) -> QuerySet:
         Article.objects.published(now)
         .annotate(pinned_now=_pinned_now(now))
         .order_by("-pinned_now", "-publication_date", "-id")
-        .prefetch_related(Prefetch("links", queryset=ArticleLink.objects.order_by("order", "id")))
+        .defer(*CARD_DEFERRED)
+        .prefetch_related(_ordered_links())
     )
 
 
 def article_page_published(*, number: int = 1, now: datetime.datetime | None = None) -> Page:
-    """One page of the news page (two queries); raises ValueError when the page does not exist."""
-    return paginate(article_list_published(now=now), number=number)
+    """One page of the news page: active pins first, then newest first (three queries, none growing with the
+    number of articles); raises ValueError when the page does not exist.
+
+    The pins are fetched apart (few rows, partial index article_pinned), so the page itself is an index scan
+    on the publication date with a LIMIT, not a sort of every published article by "pinned now".
+    """
+    now = now or timezone.now()
+    cards = Article.objects.published(now).defer(*CARD_DEFERRED).order_by("-publication_date", "-id")
+    pinned = list(cards.filter(ArticleQuerySet.pinned_q(now)))
+    start = (number - 1) * PAGE_SIZE
+    stop = start + PAGE_SIZE + 1  # one extra row tells whether a next page exists
+    rows = pinned[start:stop]
+    if stop > len(pinned):
+        rest = cards.exclude(pk__in=[article.pk for article in pinned])
+        rows += list(rest[max(0, start - len(pinned)) : stop - len(pinned)])
+    if number > 1 and not rows:
+        raise ValueError(number)
+    for article in rows:
+        article.pinned_now = article in pinned
+    prefetch_related_objects(rows, _ordered_links())
+    return Page(items=rows[:PAGE_SIZE], number=number, has_next=len(rows) > PAGE_SIZE)
 
 
 def article_get_published(*, slug: str, now: datetime.datetime | None = None) -> Article | None:
@@ -116,8 +143,8 @@ def article_get_published(*, slug: str, now: datetime.datetime | None = None) ->
     now = now or timezone.now()
     rows = list(
         Article.objects.published(now)
-        .filter(Q(slug=slug) | Q(article__slug=slug))
-        .distinct()
+        .filter(pk__in=_page_ids(slug))
+        .defer("search_vector")
         .order_by("-publication_date", "-id")
         .prefetch_related(
             _active_themes(),
@@ -130,6 +157,13 @@ def article_get_published(*, slug: str, now: datetime.datetime | None = None) ->
         return None
     article.related_published = [row for row in rows if row.slug != slug]
     return article
+
+
+def _page_ids(slug: str) -> QuerySet:
+    """The id of the article `slug` and of the articles it lists as related, as one small subquery: the page
+    query then looks rows up by primary key instead of joining every article to the link table (a scan)."""
+    related = Article.related_articles.through.objects.filter(from_article__slug=slug).values("to_article_id")
+    return Article.objects.filter(slug=slug).values("pk").union(related, all=True)
 
 
 def article_theme_contact_points(article: Article) -> list[ContactPoint]:
@@ -182,8 +216,8 @@ def theme_get_active(*, slug: str) -> Theme | None:
 
 def theme_article_page(*, theme: Theme, number: int = 1) -> Page:
     """One page of a theme's published articles (one query); raises ValueError when the page does not exist."""
-    queryset = Article.objects.published().filter(themes=theme).order_by("-publication_date", "-id")
-    return paginate(queryset, number=number)
+    queryset = Article.objects.published().filter(themes=theme).defer(*CARD_DEFERRED)
+    return paginate(queryset.order_by("-publication_date", "-id"), number=number)
 
 
 def theme_documents(*, theme: Theme, limit: int = 10) -> list[Document]:
@@ -214,16 +248,18 @@ def archive_years() -> list[int]:
     return [day.year for day in dates]
 
 
-def archive_articles(*, year: int, month: int | None = None) -> list[Article]:
-    """Published articles of a year or month, newest first, without bodies (one query)."""
-    queryset = Article.objects.published().filter(publication_date__year=year)
-    if month is not None:
-        queryset = queryset.filter(publication_date__month=month)
-    return list(
-        queryset.order_by("-publication_date", "-id").only(
-            "title", "slug", "subtitle", "lead", "publication_date", "show_date", "kind"
-        )
+def archive_article_page(*, year: int, month: int, number: int = 1) -> Page:
+    """One page of a month's published articles, newest first, without bodies (one query).
+
+    Raises ValueError when the page does not exist.
+    """
+    queryset = (
+        Article.objects.published()
+        .filter(publication_date__year=year, publication_date__month=month)
+        .order_by("-publication_date", "-id")
+        .only("title", "slug", "subtitle", "lead", "publication_date", "show_date", "kind")
     )
+    return paginate(queryset, number=number)
 
 
 # --- Documents ---------------------------------------------------------------------------------

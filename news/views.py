@@ -109,15 +109,9 @@ def archive_index(request):
 @cache_public_page
 def archive_year(request, year):
     year = _year(year)
-    articles = selectors.archive_articles(year=year)
-    if not articles:
+    months = [{**row, "name": MONTHS[row["month"]]} for row in selectors.archive_months(year=year)]
+    if not months:
         raise Http404("Geen berichten in dit jaar")
-    months = []
-    for article in articles:
-        month = article.publication_date.month
-        if not months or months[-1]["month"] != month:
-            months.append({"month": month, "name": MONTHS[month], "articles": []})
-        months[-1]["articles"].append(article)
     return render(request, "news/archive_year.html", {"year": year, "months": months})
 
 
@@ -127,11 +121,16 @@ def archive_month(request, year, month):
     year, month = _year(year), int(month)
     if month not in MONTHS:
         raise Http404("Maand bestaat niet")
-    articles = selectors.archive_articles(year=year, month=month)
-    if not articles:
+    number = _page_number(request)
+    try:
+        page = selectors.archive_article_page(year=year, month=month, number=number)
+    except ValueError:
+        raise Http404("Pagina bestaat niet") from None
+    if not page.items:
         raise Http404("Geen berichten in deze maand")
     edition = edition_get_public(year=year, month=month)  # that month's newsletter, once it was sent
-    context = {"year": year, "month": month, "month_name": MONTHS[month], "articles": articles, "edition": edition}
+    context = {"year": year, "month": month, "month_name": MONTHS[month], "page": page, "edition": edition}
+    context["canonical"] = _canonical(request, number)
     return render(request, "news/archive_month.html", context)
 
 
@@ -155,6 +154,7 @@ def search_view(request):
         page = paginator.page(_page_number(request))
     except EmptyPage:
         raise Http404("Pagina bestaat niet") from None
+    search.search_snippets_add(page.object_list, query=query)
     context = {
         "query": query,
         "theme": theme,

@@ -26,6 +26,7 @@ from news.services import (
     article_submit_for_review,
     article_unpublish,
     can_publish,
+    search_vectors_update,
 )
 
 PUBLISH_HELP_CHIEF = _(
@@ -192,6 +193,11 @@ class ArticleAdmin(CapitalTitleMixin, VersionAdmin):
             self._run_workflow(request, obj, button, keep_publication_date="publication_date" in form.changed_data)
         elif button:
             self._run_workflow(request, obj, button)
+
+    def save_related(self, request, form, formsets, change):
+        """The form saves the documents after save_model: their text joins the search vector now."""
+        super().save_related(request, form, formsets, change)
+        search_vectors_update(article_ids=[form.instance.pk])
 
     def delete_model(self, request, obj):
         article_delete(article=obj, user=request.user)

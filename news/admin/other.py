@@ -12,7 +12,7 @@ from news.admin.base import CapitalTitleMixin
 from news.admin.filters import ThemeFilter
 from news.forms import DocumentAdminForm
 from news.models import ArticleRedirect, AuditEntry, ContactPoint, Document, QuickLink, SiteText, Theme
-from news.services import document_save
+from news.services import document_save, search_vectors_update
 from portal.admin import AppendOnlyAdminMixin
 
 
@@ -70,6 +70,16 @@ class DocumentAdmin(CapitalTitleMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         document_save(document=obj, file_changed="file" in form.changed_data)
+
+    def delete_model(self, request, obj):
+        article_ids = list(obj.articles.values_list("pk", flat=True))
+        super().delete_model(request, obj)
+        search_vectors_update(article_ids=article_ids)
+
+    def delete_queryset(self, request, queryset):
+        article_ids = list(queryset.values_list("articles", flat=True))
+        super().delete_queryset(request, queryset)
+        search_vectors_update(article_ids=[pk for pk in article_ids if pk is not None])
 
 
 @admin.register(SiteText)

@@ -14,6 +14,7 @@ from news.services.articles import (
 from news.services.defaults import defaults_ensure
 from news.services.documents import document_save
 from news.services.groups import groups_sync
+from news.services.search_vectors import document_search_vectors_update, search_vectors_update
 
 __all__ = [
     "article_delete",
@@ -26,6 +27,8 @@ __all__ = [
     "can_publish",
     "defaults_ensure",
     "document_save",
+    "document_search_vectors_update",
     "groups_sync",
+    "search_vectors_update",
     "themes_validate",
 ]

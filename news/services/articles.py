@@ -18,6 +18,7 @@ from news import caching
 from news.models import Article, ArticleLink, ArticleRedirect, AuditEntry, Theme
 from news.sanitize import clean_html, clean_text
 from news.services.publication import first_published_mark
+from news.services.search_vectors import search_vectors_update
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ PUBLISHING_FIELDS = ("status", "publish_at", "unpublish_at")
 # Fields a restore leaves alone: the workflow state and bookkeeping are not content.
 NOT_RESTORED = {
     "id",
+    "search_vector",
     "status",
     "publish_at",
     "unpublish_at",
@@ -134,6 +136,7 @@ def article_save(
         _audit(article=article, action=action, user=user)
         if stored is not None:
             _audit_visibility_change(article=article, stored=stored, user=user)
+        search_vectors_update(article_ids=[article.pk])
         _after_write(user)
     return article
 
@@ -282,5 +285,6 @@ def article_restore_revision(*, article: Article, version_id: int, user=None) ->
         article_save(article=article, user=user, themes=themes, links=_revision_links(version), comment=comment)
         article.related_articles.set(Article.objects.filter(pk__in=fields.get("related_articles", [])))
         article.documents.set(fields.get("documents", []))
+        search_vectors_update(article_ids=[article.pk])
     _audit(article=article, action=AuditEntry.Action.RESTORED, user=user, detail=comment)
     return article

@@ -13,6 +13,7 @@ from pypdf.errors import PyPdfError
 
 from news import caching
 from news.models import Document, Theme
+from news.services.search_vectors import document_search_vectors_update, search_vectors_update
 
 logger = logging.getLogger(__name__)
 
@@ -98,5 +99,7 @@ def document_save(*, document: Document, themes: Iterable[Theme] | None = None, 
     document.save()
     if themes is not None:
         document.themes.set(themes)
+    document_search_vectors_update(document_ids=[document.pk])
+    search_vectors_update(article_ids=document.articles.values_list("pk", flat=True))
     transaction.on_commit(caching.public_pages_changed)
     return document

@@ -4,6 +4,12 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def grant(apps, schema_editor):
+    from news.services.groups import groups_sync
+
+    groups_sync(apps=apps)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("newsletter", "0010_subscriber_bounced_at"),
@@ -108,4 +114,6 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        # The Eindredacteur gets the delivery permissions too (the group holds every newsletter permission).
+        migrations.RunPython(grant, migrations.RunPython.noop),
     ]

@@ -9,6 +9,7 @@ from factory.django import DjangoModelFactory
 
 from demo.pdf import pdf_bytes
 from news.models import Article, ArticleLink, ContactPoint, Document, QuickLink, SiteText, Theme
+from news.services.search_vectors import document_search_vectors_update, search_vectors_update
 
 
 class ContactPointFactory(DjangoModelFactory):
@@ -56,6 +57,12 @@ class DocumentFactory(DjangoModelFactory):
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
             self.themes.set(extracted)
+
+    @factory.post_generation
+    def search_vector(self, create, extracted, **kwargs):
+        """Fill the stored search vector as document_save does (PostgreSQL only)."""
+        if create:
+            document_search_vectors_update(document_ids=[self.pk])
 
 
 class ArticleFactory(DjangoModelFactory):
@@ -116,6 +123,12 @@ class ArticleFactory(DjangoModelFactory):
         if create and extracted:
             for order, (label, url) in enumerate(extracted):
                 ArticleLink.objects.create(article=self, label=label, url=url, order=order)
+
+    @factory.post_generation
+    def search_vector(self, create, extracted, **kwargs):
+        """Fill the stored search vector as news.services does after every save (PostgreSQL only)."""
+        if create:
+            search_vectors_update(article_ids=[self.pk])
 
 
 class ArticleLinkFactory(DjangoModelFactory):

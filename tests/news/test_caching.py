@@ -1,12 +1,15 @@
 """Page cache: served from cache, invalidated by public_pages_changed, scheduled changes on time."""
 
 import datetime
+from unittest import mock
 
 import pytest
 import time_machine
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
-from news.caching import _from_cache, public_pages_changed
+from news.caching import _from_entry, public_pages_changed
 from news.models import Article
 from tests.factories import ArticleFactory
 
@@ -72,18 +75,103 @@ def test_cache_response_varies_on_cookie_and_sets_no_cookie(client):
     assert not response.cookies
 
 
-def test_cache_replaces_the_csp_nonce_on_a_hit(rf):
-    from django.http import HttpResponse
-    from django.utils.csp import LazyNonce
+def test_cache_hit_gives_the_page_a_fresh_csp_nonce():
+    entry = {
+        "token": "t",
+        "status": 200,
+        "headers": [("Content-Security-Policy", "script-src 'nonce-oudenonce'"), ("X-Frame-Options", "DENY")],
+        "content": b'<script nonce="oudenonce">x</script>',
+        "nonce": "oudenonce",
+    }
 
-    request = rf.get("/")
-    request._csp_nonce = LazyNonce()
-    entry = {"response": HttpResponse('<script nonce="oudenonce">x</script>'), "nonce": "oudenonce"}
+    response = _from_entry(entry)
 
-    response = _from_cache(request, entry)
+    new_nonce = response["Content-Security-Policy"].split("'nonce-")[1].rstrip("'")
+    assert new_nonce != "oudenonce"
+    assert response.content == f'<script nonce="{new_nonce}">x</script>'.encode()
+    assert response["X-Frame-Options"] == "DENY"
 
-    assert b"oudenonce" not in response.content
-    assert f'nonce="{request._csp_nonce}"'.encode() in response.content
+
+def _without_cache_marker(response) -> dict:
+    return {name: value for name, value in response.headers.items() if name != "X-Cache"}
+
+
+@pytest.mark.parametrize("path", ["/", "/feeds/nieuws/", "/zoeken/?q=regeling", "/themas/"])
+def test_cache_hit_carries_the_same_headers_as_the_miss(client, settings, path):
+    settings.SECURE_HSTS_SECONDS = 3600
+    ArticleFactory(title="Nieuwe regeling")
+
+    miss = client.get(path, secure=True)
+    hit = client.get(path, secure=True)
+
+    assert (miss["X-Cache"], hit["X-Cache"]) == ("miss", "hit")
+    assert _without_cache_marker(hit) == _without_cache_marker(miss)
+    assert hit.content == miss.content
+    for header in ("Content-Security-Policy", "Strict-Transport-Security", "X-Content-Type-Options", "Vary"):
+        assert header in hit, header
+
+
+def test_cache_hit_runs_no_other_middleware_and_no_view(client):
+    ArticleFactory()
+    client.get("/")
+    session_middleware = "django.contrib.sessions.middleware.SessionMiddleware.process_request"
+
+    with mock.patch(session_middleware) as inner, mock.patch("news.views.selectors.article_page_published") as view:
+        response = client.get("/")
+
+    assert response["X-Cache"] == "hit"
+    inner.assert_not_called()
+    view.assert_not_called()
+
+
+@pytest.mark.skipif(not settings.CACHES["default"]["BACKEND"].endswith("RedisCache"), reason="needs Redis")
+def test_cache_hit_is_one_redis_round_trip(client):
+    ArticleFactory()
+    client.get("/")
+    redis = cache._cache.get_client()
+    before = redis.info("commandstats")
+
+    assert client.get("/")["X-Cache"] == "hit"
+
+    after = redis.info("commandstats")
+    calls = {name: after[name]["calls"] - before.get(name, {"calls": 0})["calls"] for name in after}
+    # The INFO command of this test itself is the only other call.
+    assert {name: count for name, count in calls.items() if count} == {"cmdstat_mget": 1, "cmdstat_info": 1}
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "csrftoken", "voorkeur"])
+def test_cache_is_bypassed_for_requests_with_any_cookie(client, cookie):
+    ArticleFactory(title="Eerste versie")
+    client.get("/")
+    client.cookies[cookie] = "iets"
+
+    response = client.get("/")
+
+    assert "X-Cache" not in response
+
+
+def test_cache_logged_in_staff_see_fresh_pages_and_do_not_fill_the_cache(client, admin_user):
+    article = ArticleFactory(title="Eerste versie")
+    client.get("/")  # cached for visitors
+    Article.objects.filter(pk=article.pk).update(title="Tweede versie")
+    client.force_login(admin_user)
+
+    staff_html = client.get("/").content.decode()
+    client.logout()
+    client.cookies.clear()
+    visitor = client.get("/")
+
+    assert "Tweede versie" in staff_html
+    assert visitor["X-Cache"] == "hit"
+    assert "Eerste versie" in visitor.content.decode()
+
+
+def test_cache_entry_of_an_old_token_is_not_served(client):
+    ArticleFactory(title="Eerste versie")
+    client.get("/")
+    public_pages_changed()
+
+    assert client.get("/")["X-Cache"] == "miss"
 
 
 def test_cache_article_published_through_the_service_shows_on_next_request(client, django_capture_on_commit_callbacks):

@@ -92,3 +92,19 @@ def test_feed_drops_characters_xml_cannot_hold_instead_of_failing(client):
     entry = ET.fromstring(response.content).find(f"{ATOM}entry")  # noqa: S314 (our own feed)
     assert entry.find(f"{ATOM}title").text == "Titelmetstuurteken"
     assert entry.find(f"{ATOM}summary").text == "Inleiding met  teken"
+
+
+@pytest.mark.parametrize("path", ["/feeds/nieuws/", "/themas/feed-thema/feed/"])
+def test_feed_body_is_one_chunk_on_miss_and_hit(client, path):
+    theme = ThemeFactory(slug="feed-thema")
+    for n in range(5):
+        ArticleFactory(title=f"Bericht {n}", themes=[theme])
+
+    miss = client.get(path)
+    hit = client.get(path)
+
+    assert (miss["X-Cache"], hit["X-Cache"]) == ("miss", "hit")
+    assert len(list(miss)) == 1  # the feed writer made dozens of pieces
+    assert len(list(hit)) == 1
+    assert hit.content == miss.content
+    assert hit.content.count(b"<entry>") == 5

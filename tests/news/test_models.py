@@ -176,3 +176,16 @@ def test_defaults_ensure_keeps_editor_changes():
     defaults_ensure()
     assert Theme.objects.get(slug="corona").name == "Corona en andere infectieziekten"
     assert SiteText.objects.get(pk=1).title == "Eigen titel"
+
+
+def test_get_absolute_url_is_reverse_and_follows_the_script_prefix():
+    from django.urls import reverse, set_script_prefix
+
+    article = ArticleFactory.build(slug="een-bericht")
+    assert article.get_absolute_url() == reverse("news:article_detail", kwargs={"slug": "een-bericht"})
+    try:
+        set_script_prefix("/portaal/")
+        assert article.get_absolute_url() == "/portaal/nieuws/een-bericht/"
+    finally:
+        set_script_prefix("/")
+    assert article.get_absolute_url() == "/nieuws/een-bericht/"

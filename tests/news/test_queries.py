@@ -8,19 +8,24 @@ and built once, not per page.
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from news.models import Article, ArticleLink, Document
+from news.services import search_vectors_update
 from tests.factories import ArticleFactory, ContactPointFactory, DocumentFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
 LIST_BUDGET = 3
+# Search: articles, documents, then the snippets of the page shown (articles and documents).
+SEARCH_BUDGET = 4
 DETAIL_BUDGET = 4
 
 
-def bulk_articles(count: int, theme) -> None:
-    """Create `count` published articles fast, each with a theme and a link."""
+def bulk_articles(count: int, theme, *, first: int = 0) -> None:
+    """Create `count` published articles fast, each with a theme, a link and its search vector."""
     start = datetime.date(2015, 1, 1)
     Article.objects.bulk_create(
         Article(
@@ -31,15 +36,16 @@ def bulk_articles(count: int, theme) -> None:
             status=Article.Status.PUBLISHED,
             publication_date=start + datetime.timedelta(days=n),
         )
-        for n in range(count)
+        for n in range(first, first + count)
     )
-    articles = list(Article.objects.filter(slug__startswith="bulkbericht-"))
+    articles = list(Article.objects.filter(slug__startswith="bulkbericht-", themes=None))
     Article.themes.through.objects.bulk_create(
         Article.themes.through(article_id=article.pk, theme_id=theme.pk) for article in articles
     )
     ArticleLink.objects.bulk_create(
         ArticleLink(article=article, label="Meer informatie", url="https://example.nl/info") for article in articles
     )
+    search_vectors_update(article_ids=[article.pk for article in articles])
 
 
 @pytest.fixture(params=[25, 2500], ids=["25-articles", "2500-articles"])
@@ -76,7 +82,7 @@ def test_list_pages_stay_within_budget(client, django_assert_max_num_queries, si
     client.get("/robots.txt")  # warms the chrome
 
     for path in LIST_PAGES:  # one test for all pages: creating 2,500 articles per page would be slow
-        with django_assert_max_num_queries(LIST_BUDGET):
+        with django_assert_max_num_queries(SEARCH_BUDGET if path.startswith("/zoeken/") else LIST_BUDGET):
             response = client.get(path)
         assert response.status_code == 200, path
 
@@ -107,3 +113,29 @@ def test_cached_page_runs_no_queries(client, django_assert_num_queries, site):
         response = client.get("/")
 
     assert response["X-Cache"] == "hit"
+
+
+def _query_counts(client, paths) -> dict[str, int]:
+    counts = {}
+    for path in paths:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200, path
+        counts[path] = len(queries)
+    return counts
+
+
+@override_settings(PUBLIC_PAGE_CACHE=False)
+def test_query_counts_are_equal_at_two_sizes(client):
+    theme = ThemeFactory(slug="budget-thema", contact_point=ContactPointFactory(in_contact_block=True))
+    article = ArticleFactory(slug="budget-artikel", themes=[theme], publication_date=datetime.date(2015, 1, 2))
+    article.documents.add(DocumentFactory(themes=[theme]))
+    bulk_articles(22, theme)  # two pages of the news list
+    paths = [*LIST_PAGES, "/archief/2015/1/?pagina=1", article.get_absolute_url()]
+    client.get("/robots.txt")  # warms the chrome
+    small = _query_counts(client, paths)
+
+    bulk_articles(60, theme, first=22)
+    client.get("/robots.txt")
+    large = _query_counts(client, paths)
+
+    assert large == small

@@ -3,11 +3,22 @@
 import datetime
 
 import pytest
+from django.db import connection
 
-from news.search import _snippet, body_text, search_run
+from news.models import Article
+from news.search import _snippet, body_text, search_run, search_snippets_add
+from news.services import article_save, document_save, search_vectors_update
 from tests.factories import ArticleFactory, DocumentFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored vector is PostgreSQL's")
+
+
+def snippet_of(query: str):
+    """The snippet of the best result, made the way the search page makes it."""
+    best = search_run(query=query)[:1]
+    search_snippets_add(best, query=query)
+    return best[0].snippet
 
 
 def test_search_run_finds_words_in_title_lead_and_body():
@@ -43,7 +54,7 @@ def test_search_run_ranks_title_hits_above_body_hits():
 def test_search_run_highlights_hits_and_escapes_the_rest():
     ArticleFactory(title="Overgewicht", lead="Aanpak <script>x</script> van overgewicht bij kinderen.")
 
-    snippet = search_run(query="overgewicht")[0].snippet
+    snippet = snippet_of("overgewicht")
 
     assert "<mark>" in snippet
     assert "<script>" not in snippet
@@ -148,7 +159,7 @@ def test_snippet_escapes_punctuation_around_a_hit():
 def test_search_run_snippet_keeps_a_space_between_blocks():
     ArticleFactory(title="Netwerk", lead="Een netwerk voor professionals.", body=BLOCKS)
 
-    snippet = search_run(query="organisaties")[0].snippet
+    snippet = snippet_of("organisaties")
 
     assert "mee? Veel" in snippet
     assert "<mark>organisaties</mark>" in snippet
@@ -157,7 +168,88 @@ def test_search_run_snippet_keeps_a_space_between_blocks():
 def test_search_run_snippet_separates_heading_and_list_items():
     ArticleFactory(title="Netwerk", lead="Een netwerk voor professionals.", body=BLOCKS)
 
-    snippet = search_run(query="contact")[0].snippet
+    snippet = snippet_of("contact")
 
     assert "mee. <mark>Contact</mark> Mail het team, of bel" in snippet
     assert "&amp;amp;" not in snippet
+
+
+@postgres_only
+def test_search_run_finds_words_in_linked_documents_below_body_hits():
+    document = DocumentFactory(title="Raadsbrief", text="Over de wijkteams en de zorgbonus.")
+    with_document = ArticleFactory(title="Nieuws A", publication_date=datetime.date(2024, 1, 1))
+    with_document.documents.add(document)
+    search_vectors_update(article_ids=[with_document.pk])
+    ArticleFactory(title="Nieuws B", body="<p>De zorgbonus komt.</p>", publication_date=datetime.date(2020, 1, 1))
+
+    articles = [r.title for r in search_run(query="zorgbonus") if r.kind == "article"]
+
+    assert articles == ["Nieuws B", "Nieuws A"]
+
+
+@postgres_only
+def test_article_save_keeps_the_search_vector_current():
+    article = ArticleFactory(title="Oude titel")
+    article.title = "Jeugdhulp in de regio"
+
+    article_save(article=article)
+
+    assert [r.title for r in search_run(query="jeugdhulp")] == ["Jeugdhulp in de regio"]
+
+
+@postgres_only
+def test_document_save_updates_the_vectors_of_linked_articles():
+    document = DocumentFactory(text="Eerste versie.")
+    article = ArticleFactory(title="Met bijlage")
+    article.documents.add(document)
+    document.text = "Tweede versie over schuldhulpverlening."
+
+    document_save(document=document, file_changed=False)
+
+    assert [r.title for r in search_run(query="schuldhulpverlening") if r.kind == "article"] == ["Met bijlage"]
+
+
+@postgres_only
+def test_search_vectors_update_fills_empty_vectors():
+    ArticleFactory(title="Wmo-voorziening aangepast")
+    Article.objects.update(search_vector=None)
+    assert search_run(query="aangepast") == []
+
+    assert search_vectors_update() == 1
+
+    assert [r.title for r in search_run(query="aangepast")] == ["Wmo-voorziening aangepast"]
+
+
+@postgres_only
+def test_search_run_leaves_snippets_to_the_page_shown():
+    for n in range(3):
+        ArticleFactory(title=f"Regeling {n}", lead="Over de regeling.")
+    results = search_run(query="regeling")
+    assert [r.snippet for r in results] == [None, None, None]
+
+    search_snippets_add(results[:2], query="regeling")
+
+    assert all("<mark>" in r.snippet for r in results[:2])
+    assert results[2].snippet is None
+
+
+def test_search_page_builds_snippets_for_the_page_shown_only(client):
+    for n in range(25):
+        ArticleFactory(title=f"Regeling {n}", lead="Over de regeling.")
+
+    response = client.get("/zoeken/?q=regeling")
+
+    page = response.context["page"]
+    assert len(page.object_list) == 20
+    assert all("<mark>" in r.snippet for r in page.object_list)
+    assert response.context["result_count"] == 25
+
+
+@postgres_only
+def test_document_save_fills_the_documents_own_vector():
+    document = DocumentFactory(title="Raadsbrief", text="Eerste versie.")
+    document.text = "Over de wachtlijsten in de jeugdzorg."
+
+    document_save(document=document, file_changed=False)
+
+    assert [(r.kind, r.title) for r in search_run(query="wachtlijsten")] == [("document", "Raadsbrief")]

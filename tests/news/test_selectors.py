@@ -63,6 +63,23 @@ def test_article_page_published_pins_first_then_newest():
     assert not page.has_next
 
 
+def test_article_page_published_pages_through_pins_and_the_rest_in_one_order():
+    pins = [ArticleFactory(pinned=True, publication_date=datetime.date(2020, 1, day)) for day in (2, 1)]
+    expired_pin = ArticleFactory(is_pinned=True, pinned_until=datetime.date(2021, 1, 1))
+    expired_pin.publication_date = datetime.date(2023, 6, 1)
+    expired_pin.save()
+    rest = [ArticleFactory(publication_date=datetime.date(2024, 1, 1) - datetime.timedelta(days=n)) for n in range(20)]
+
+    first = selectors.article_page_published(number=1)
+    second = selectors.article_page_published(number=2)
+
+    # Active pins first (newest first), then everything else by date; the expired pin takes its place by date.
+    assert first.items + second.items == [*pins, *rest, expired_pin]
+    assert [a.pinned_now for a in first.items[:3]] == [True, True, False]
+    assert first.has_next
+    assert not second.has_next
+
+
 def test_article_page_published_raises_for_empty_later_page():
     ArticleFactory()
 

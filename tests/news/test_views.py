@@ -268,15 +268,37 @@ def test_archive_index_groups_by_year_and_month(client):
     assert html.index("maart 2023") < html.index("februari 2021")
 
 
-def test_archive_year_lists_articles_by_month(client):
+def test_archive_year_lists_months_with_counts_not_articles(client):
     ArticleFactory(title="Winterbericht", publication_date=datetime.date(2021, 1, 8))
+    ArticleFactory(title="Nog een winterbericht", publication_date=datetime.date(2021, 1, 9))
     ArticleFactory(title="Lentebericht", publication_date=datetime.date(2021, 4, 2))
     ArticleFactory(title="Ander jaar", publication_date=datetime.date(2022, 1, 8))
 
     html = client.get("/archief/2021/").content.decode()
 
-    assert html.index("April") < html.index("Lentebericht") < html.index("Januari") < html.index("Winterbericht")
+    assert html.index('href="/archief/2021/4/"') < html.index('href="/archief/2021/1/"')
+    assert "April 2021</a> (1 bericht)" in html
+    assert "Januari 2021</a> (2 berichten)" in html
+    assert "Winterbericht" not in html
     assert "Ander jaar" not in html
+
+
+def test_archive_month_is_paginated(client):
+    for day in range(1, 24):
+        ArticleFactory(title=f"Bericht van {day} maart", publication_date=datetime.date(2023, 3, day))
+
+    first = client.get("/archief/2023/3/").content.decode()
+    second = client.get("/archief/2023/3/?pagina=2").content.decode()
+
+    assert "Bericht van 23 maart" in first
+    assert "Bericht van 4 maart" in first
+    assert "Bericht van 3 maart" not in first
+    assert 'href="?pagina=2"' in first
+    assert "Bericht van 3 maart" in second
+    assert "Bericht van 1 maart" in second
+    assert "Bericht van 4 maart" not in second
+    assert client.get("/archief/2023/3/?pagina=3").status_code == 404
+    assert client.get("/archief/2023/3/?pagina=x").status_code == 404
 
 
 def test_archive_month_lists_only_that_month(client):

@@ -37,14 +37,35 @@ def command_text(service: dict) -> str:
     return " ".join(command) if isinstance(command, list) else command
 
 
-def test_compose_has_the_five_services(compose):
-    assert set(compose["services"]) == {"db", "redis", "web", "worker", "beat"}
+def test_compose_has_the_six_services(compose):
+    assert set(compose["services"]) == {"db", "broker", "cache", "web", "worker", "beat"}
     assert compose["services"]["db"]["image"] == "postgres:16"
-    assert compose["services"]["redis"]["image"] == "redis:7"
-    assert "--appendonly yes" in command_text(compose["services"]["redis"])
+    assert compose["services"]["broker"]["image"] == compose["services"]["cache"]["image"] == "redis:7"
 
 
-@pytest.mark.parametrize("name", ["db", "redis", "web", "worker", "beat"])
+def _redis_options(service: dict) -> dict:
+    command = service["command"]
+    assert command[0] == "redis-server"
+    return dict(zip(command[1::2], command[2::2], strict=True))
+
+
+def test_compose_broker_redis_keeps_every_task(compose):
+    options = _redis_options(compose["services"]["broker"])
+
+    assert options["--appendonly"] == "yes"
+    assert options["--maxmemory-policy"] == "noeviction"
+
+
+def test_compose_cache_redis_is_bounded_and_evicts(compose):
+    options = _redis_options(compose["services"]["cache"])
+
+    assert options["--maxmemory-policy"] == "allkeys-lru"
+    assert options["--maxmemory"] == "${CACHE_MAXMEMORY:-256mb}"
+    assert options["--appendonly"] == "no"
+    assert "volumes" not in compose["services"]["cache"]
+
+
+@pytest.mark.parametrize("name", ["db", "broker", "cache", "web", "worker", "beat"])
 def test_compose_service_has_healthcheck(compose, name):
     healthcheck = compose["services"][name]["healthcheck"]
 
@@ -78,9 +99,10 @@ def test_compose_app_services_share_one_env_file_and_production(compose, name):
     assert service["env_file"] == ".env"
     assert service["environment"]["DJANGO_ENV"] == "production"
     assert service["environment"]["DATABASE_URL"].startswith("postgres://")
-    assert service["environment"]["CELERY_BROKER_URL"].endswith("redis://redis:6379/0}")
-    assert service["depends_on"]["db"]["condition"] == "service_healthy"
-    assert service["depends_on"]["redis"]["condition"] == "service_healthy"
+    assert service["environment"]["CELERY_BROKER_URL"].endswith("redis://broker:6379/0}")
+    assert service["environment"]["REDIS_URL"].endswith("redis://cache:6379/0}")
+    for dependency in ("db", "broker", "cache"):
+        assert service["depends_on"][dependency]["condition"] == "service_healthy"
 
 
 def test_compose_variables_are_documented(documented):

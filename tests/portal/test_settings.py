@@ -16,8 +16,8 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "x7Hq2-" + "k9Lm3nP4qR5sT6uV7wX8yZ9aB0cD1eF2gH3iJ4kL5mN6oP7" + "Qr",
     "DJANGO_ALLOWED_HOSTS": "nieuws.voorbeeldstad.nl",
     "DATABASE_URL": "postgres://portal:geheim@db.internal:5432/portal",
-    "CELERY_BROKER_URL": "redis://redis.internal:6379/0",
-    "REDIS_URL": "redis://redis.internal:6379/1",
+    "CELERY_BROKER_URL": "redis://broker.internal:6379/0",
+    "REDIS_URL": "redis://cache.internal:6379/0",
 }
 SHOWN = [
     *("DEBUG", "DATABASES", "CACHES", "CELERY_BROKER_URL", "CELERY_BROKER_TRANSPORT_OPTIONS", "MAILERS"),
@@ -89,7 +89,7 @@ def test_settings_production_profile_is_strict(tmp_path):
     assert values["DEBUG"] is False
     assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.postgresql"
     assert values["DATABASES"]["default"]["HOST"] == "db.internal"
-    assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["CACHES"]["default"]["BACKEND"] == "portal.cache.RedisCache"
     assert values["SESSION_COOKIE_SECURE"] is True
     assert values["CSRF_COOKIE_SECURE"] is True
     assert values["SECURE_SSL_REDIRECT"] is True
@@ -208,3 +208,12 @@ def test_settings_production_deploy_check_warns_when_two_factor_is_off(tmp_path)
 
     assert result.returncode != 0
     assert "portal.W001" in result.stderr
+
+
+def test_settings_production_deploy_check_warns_when_cache_and_broker_share_a_redis(tmp_path):
+    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://broker.internal:6379/1"}
+
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env, tmp_path)
+
+    assert result.returncode != 0
+    assert "portal.W002" in result.stderr
