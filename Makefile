@@ -4,7 +4,7 @@ PYTHON_VERSION := 3.12
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: venv demo test lint vendor bench format
+.PHONY: venv demo test lint vendor bench load format
 
 venv: $(VENV)/.installed
 
@@ -30,5 +30,9 @@ format: venv
 vendor:
 	@bash scripts/vendor.sh
 
+# Not part of `make test`: minutes long, and timings on a shared machine are noisy (README, Benchmark).
 bench: venv
 	@bash scripts/bench.sh
+
+load: venv
+	@bash scripts/load.sh
