@@ -243,3 +243,27 @@ def test_the_sweeper_takes_back_dead_claims_and_lost_tasks(smtp, queued, setting
     _send_all(edition, queued)
     assert smtp.total == 5 and smtp.duplicates() == 0
     assert deliveries_sweep()["finished"] == 0 and edition_status(edition) == Edition.Status.SENT
+
+
+def test_commands_start_show_and_sweep(smtp, queued, capsys):
+    import json
+
+    from django.core.management import call_command
+
+    edition, themes, empty = approved_edition()
+    subscribers_make(4, themes, empty_theme=empty)
+    call_command("digest_send", "--month", "2027-03")
+    assert "verzenden is begonnen" in capsys.readouterr().out
+    _send_all(edition, queued)
+
+    call_command("digest_status", "--month", "2027-03", "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert data["counts"]["verzonden"] == 3 and data["counts"]["overgeslagen"] == 1 and data["status"] == "verzonden"
+    assert data["variants"] >= 1 and data["queries_per_batch"] > 0
+    call_command("digest_status", "--month", "2027-03")
+    assert "100% 4/4 klaar (verzonden 3, overgeslagen 1)" in capsys.readouterr().out
+    call_command("digest_sweep")
+    assert "0 vastgelopen" in capsys.readouterr().out
+    call_command("digest_send", "--month", "2027-03", "--wait")
+    out, err = capsys.readouterr()
+    assert "is al verzonden" in out and "4/4 klaar" in err

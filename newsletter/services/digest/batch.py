@@ -41,6 +41,7 @@ class BatchReport:
     outcomes: collections.Counter = field(default_factory=collections.Counter)
     released: int = 0
     renders: int = 0
+    variants: int = 0  # the variants this process has rendered for the edition so far
     queries: int = 0  # Django queries of the batch (outcome UPDATEs not included: `outcome_writes`)
     outcome_writes: int = 0
     stopped: str = ""
@@ -284,6 +285,8 @@ def _metrics_store(edition_id: int, report: BatchReport) -> None:
         if report.renders:
             cache.add(f"digest:{edition_id}:renders", 0, timeout=None)
             cache.incr(f"digest:{edition_id}:renders", report.renders)
+        if report.variants > (cache.get(f"digest:{edition_id}:variants") or 0):
+            cache.set(f"digest:{edition_id}:variants", report.variants, timeout=None)
         if report.claimed:
             cache.set(f"digest:{edition_id}:queries_per_batch", report.queries, timeout=None)
     except Exception:  # metrics must never stop a send
@@ -300,7 +303,7 @@ def _process(edition: Edition, delivery_ids: list[int], worker: str, report: Bat
     renderer = _renderer(edition)
     before = renderer.render_count
     work, skips = _plan(edition, rows, subscribers, renderer)
-    report.renders = renderer.render_count - before
+    report.renders, report.variants = renderer.render_count - before, renderer.variant_count
     _skip(skips)
     report.outcomes[Status.SKIPPED] += sum(map(len, skips.values()))
     try:
