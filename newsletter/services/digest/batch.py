@@ -306,6 +306,8 @@ def _process(edition: Edition, delivery_ids: list[int], worker: str, report: Bat
     report.renders, report.variants = renderer.render_count - before, renderer.variant_count
     _skip(skips)
     report.outcomes[Status.SKIPPED] += sum(map(len, skips.values()))
+    if not work:
+        return
     try:
         _send_all(edition, work, report)
     except _Stop as stop:
