@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from news.admin.base import CapitalTitleMixin, LowercaseAddTextFormSet
 from newsletter.admin.digest_forms import EditionItemForm
+from newsletter.admin.digest_send import EditionSendViewsMixin
 from newsletter.admin.digest_views import EditionViewsMixin
 from newsletter.models import Edition, EditionEvent, EditionItem
 from newsletter.selectors import digest_audience_summary, edition_list_admin
@@ -107,7 +108,7 @@ TIMES = ["assembled_at", "approved_at", "approved_by", "send_at", "started_at", 
 
 
 @admin.register(Edition)
-class EditionAdmin(EditionViewsMixin, CapitalTitleMixin, admin.ModelAdmin):
+class EditionAdmin(EditionSendViewsMixin, EditionViewsMixin, CapitalTitleMixin, admin.ModelAdmin):
     form = EditionForm
     list_display = ["month_display", "status", "articles", "recipients", "variants", "send_at", "deliveries"]
     list_filter = ["status"]
