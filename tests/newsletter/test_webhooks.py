@@ -1,0 +1,164 @@
+"""An email provider's bounce and complaint reports (django-anymail): the address is suppressed, the delivery marked."""
+
+import base64
+import json
+import logging
+
+import pytest
+from anymail.signals import AnymailTrackingEvent, tracking
+from django.core.exceptions import ImproperlyConfigured
+
+from newsletter.models import ConsentEvent, Delivery, Subscriber
+from portal.settings import mailer_from_url
+from tests.factories import SubscriberFactory
+from tests.factories.delivery import DeliveryFactory
+from tests.portal.test_settings import PRODUCTION_ENV, run
+
+pytestmark = pytest.mark.django_db
+
+WEBHOOK = "/nieuwsbrief/anymail/postmark/tracking/"
+SECRET = "postmark:geheim-en-lang-genoeg"
+
+
+def report(event_type, recipient, message_id=None, esp_name="Postmark"):
+    event = AnymailTrackingEvent(event_type=event_type, recipient=recipient, message_id=message_id)
+    tracking.send(sender=object, event=event, esp_name=esp_name)
+
+
+@pytest.fixture
+def jan():
+    return SubscriberFactory(email="jan@voorbeeld.nl")
+
+
+@pytest.mark.parametrize("event_type", ["bounced", "rejected", "complained"])
+def test_webhook_report_suppresses_the_address(jan, event_type):
+    report(event_type, "Jan@Voorbeeld.nl")
+
+    jan.refresh_from_db()
+    assert jan.status == Subscriber.Status.BOUNCED
+    assert ConsentEvent.objects.filter(subscriber=jan, action=ConsentEvent.Action.BOUNCE).count() == 1
+
+
+@pytest.mark.parametrize("event_type", ["delivered", "opened", "clicked", "deferred"])
+def test_webhook_report_of_anything_else_changes_nothing(jan, event_type):
+    report(event_type, "jan@voorbeeld.nl")
+
+    jan.refresh_from_db()
+    assert jan.status == Subscriber.Status.CONFIRMED
+
+
+def test_webhook_report_marks_the_delivery_with_that_message_id_bounced(jan):
+    reported = DeliveryFactory(subscriber=jan, sent=True, message_id="<digest-2027-03.1@voorbeeld.nl>")
+    other = DeliveryFactory(subscriber=jan, sent=True, edition__month=reported.edition.month.replace(month=2))
+
+    report("bounced", "jan@voorbeeld.nl", message_id="digest-2027-03.1@voorbeeld.nl")
+
+    reported.refresh_from_db()
+    other.refresh_from_db()
+    assert (reported.status, reported.reason) == (Delivery.Status.BOUNCED, "Postmark: bounced")
+    assert other.status == Delivery.Status.SENT
+
+
+def test_webhook_report_for_an_unknown_address_is_ignored_without_naming_it(caplog):
+    with caplog.at_level(logging.INFO):
+        report("bounced", "onbekend@voorbeeld.nl")
+
+    assert "not subscribed" in caplog.text
+    assert "onbekend" not in caplog.text
+
+
+def postmark_bounce(address, message_id="883953f4-6105-42a2-a16a-77a8eac79483"):
+    return json.dumps(
+        {
+            "RecordType": "Bounce",
+            "ID": 42,
+            "Type": "HardBounce",
+            "MessageID": message_id,
+            "Email": address,
+            "BouncedAt": "2027-04-01T10:00:00Z",
+            "Description": "The server was unable to deliver your message",
+            "Details": f"smtp;550 5.1.1 <{address}>: Recipient address rejected",
+        }
+    )
+
+
+def auth(secret=SECRET):
+    return {"HTTP_AUTHORIZATION": "Basic " + base64.b64encode(secret.encode()).decode()}
+
+
+def test_webhook_postmark_bounce_through_http_with_basic_auth(client, settings, jan, caplog):
+    settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET}
+    delivery = DeliveryFactory(subscriber=jan, sent=True, message_id="883953f4-6105-42a2-a16a-77a8eac79483")
+
+    with caplog.at_level(logging.INFO):
+        for _attempt in range(2):  # a provider retries: the second report changes nothing
+            response = client.post(WEBHOOK, postmark_bounce("jan@voorbeeld.nl"), "application/json", **auth())
+            assert response.status_code == 200
+
+    jan.refresh_from_db()
+    delivery.refresh_from_db()
+    assert jan.status == Subscriber.Status.BOUNCED
+    assert delivery.status == Delivery.Status.BOUNCED
+    assert ConsentEvent.objects.filter(subscriber=jan, action=ConsentEvent.Action.BOUNCE).count() == 1
+    assert "jan@" not in caplog.text
+
+
+def test_webhook_refuses_a_report_without_the_secret(client, settings, jan):
+    settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET}
+
+    assert client.post(WEBHOOK, postmark_bounce("jan@voorbeeld.nl"), "application/json").status_code == 400
+    wrong = client.post(WEBHOOK, postmark_bounce("jan@voorbeeld.nl"), "application/json", **auth("postmark:fout"))
+    assert wrong.status_code == 400
+    jan.refresh_from_db()
+    assert jan.status == Subscriber.Status.CONFIRMED
+
+
+def test_webhook_is_not_there_without_a_configured_secret(client, settings, jan):
+    settings.ANYMAIL = {}
+
+    response = client.post(WEBHOOK, postmark_bounce("jan@voorbeeld.nl"), "application/json", **auth())
+
+    assert response.status_code == 404
+    jan.refresh_from_db()
+    assert jan.status == Subscriber.Status.CONFIRMED
+
+
+def test_webhook_inbound_mail_is_not_mounted(client, settings):
+    settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET}
+
+    assert client.post("/nieuwsbrief/anymail/postmark/inbound/", "{}", "application/json", **auth()).status_code == 404
+
+
+def test_email_url_chooses_an_email_provider_through_anymail():
+    assert mailer_from_url("anymail://postmark") == {"BACKEND": "anymail.backends.postmark.EmailBackend"}
+    assert mailer_from_url("anymail://amazon-ses") == {"BACKEND": "anymail.backends.amazon_ses.EmailBackend"}
+    with pytest.raises(ImproperlyConfigured, match="unknown email provider"):
+        mailer_from_url("anymail://postduif")
+
+
+def test_settings_provider_from_the_environment(tmp_path):
+    env = {
+        **PRODUCTION_ENV,
+        "EMAIL_URL": "anymail://postmark",
+        "ANYMAIL_POSTMARK_SERVER_TOKEN": "token-123",
+        "WEBHOOK_SECRET": SECRET,
+    }
+    code = (
+        "import json, django; django.setup(); from django.conf import settings;"
+        "print(json.dumps([settings.MAILERS['default'], settings.ANYMAIL]))"
+    )
+    result = run(["-c", code], env, tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    mailer, anymail = json.loads(result.stdout)
+    assert mailer == {"BACKEND": "anymail.backends.postmark.EmailBackend"}
+    assert anymail == {"POSTMARK_SERVER_TOKEN": "token-123", "WEBHOOK_SECRET": SECRET}
+
+
+def test_settings_production_refuses_a_provider_without_webhook_secret(tmp_path):
+    env = {**PRODUCTION_ENV, "EMAIL_URL": "anymail://brevo", "ANYMAIL_BREVO_API_KEY": "key"}
+
+    result = run(["-c", "import django; django.setup()"], env, tmp_path)
+
+    assert result.returncode != 0
+    assert "WEBHOOK_SECRET must be set" in result.stderr
