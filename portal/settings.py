@@ -235,6 +235,9 @@ MAILERS = {"default": mailer_from_url(EMAIL_URL)}
 # Any other mail backend by its dotted path (e.g. a django-anymail backend with its own options): overrides EMAIL_URL.
 if env.str("EMAIL_BACKEND", default=""):
     MAILERS["default"] = {"BACKEND": env.str("EMAIL_BACKEND")}
+# Who got which edition (one delivery row per subscriber) is kept this long after the send finished; then only
+# the counts per status remain (README, privacy section).
+DELIVERY_RETENTION_DAYS = env.int("DELIVERY_RETENTION_DAYS", default=90)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{MUNICIPALITY_NAME} <nieuwsbrief@example.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
