@@ -152,3 +152,12 @@ def test_change_form_links_to_send_now_and_to_the_progress(chief, sending):
 
     assert url("send", approved) in chief.get(url("change", approved)).content.decode()
     assert url("progress", sending) in chief.get(url("change", sending)).content.decode()
+
+
+def test_change_list_links_a_started_edition_to_its_progress(chief, sending, django_assert_max_num_queries):
+    EditionFactory(month=sending.month.replace(month=4), approved=True)
+
+    with django_assert_max_num_queries(20):
+        html = chief.get(reverse("admin:newsletter_edition_changelist")).content.decode()
+
+    assert f'<a href="{url("progress", sending)}">volgen</a>' in html
