@@ -46,6 +46,8 @@ urlpatterns = _tracking_patterns()
 @receiver(tracking, dispatch_uid="newsletter.webhooks.tracking_received")
 def tracking_received(sender, event, esp_name, **kwargs):
     """Hand a bounce, rejection or complaint to the service; everything else (opens, clicks) is ignored."""
+    # The provider's own id of the message, or our Message-ID when the sender passed it along as metadata.
+    message_ids = [event.message_id, (event.metadata or {}).get("message_id")]
     provider_event_apply(
-        event_type=event.event_type, address=event.recipient, message_id=event.message_id, provider=esp_name
+        event_type=event.event_type, address=event.recipient, message_ids=message_ids, provider=esp_name
     )

@@ -19,14 +19,14 @@ logger = logging.getLogger(__name__)
 SUPPRESSING_EVENTS = frozenset({"bounced", "rejected", "complained"})
 
 
-def _message_id_variants(message_id: str) -> list[str]:
-    """A provider may report the Message-ID with or without its angle brackets."""
-    bare = message_id.strip().strip("<>")
-    return [bare, f"<{bare}>"] if bare else []
+def _message_id_variants(message_ids: list[str | None]) -> list[str]:
+    """A provider may report a Message-ID with or without its angle brackets."""
+    bare = [str(value).strip().strip("<>") for value in message_ids if value]
+    return [variant for value in bare if value for variant in (value, f"<{value}>")]
 
 
-def provider_event_apply(*, event_type: str, address: str | None, message_id: str | None, provider: str) -> bool:
-    """Suppress the address of a bounce, rejection or complaint and mark the matching delivery bounced.
+def provider_event_apply(*, event_type: str, address: str | None, message_ids: list[str | None], provider: str) -> bool:
+    """Suppress the address of a bounce, rejection or complaint; mark the delivery with one of message_ids bounced.
 
     Return whether the event was one of those and named a known subscriber. Idempotent: a provider that sends
     the same event again changes nothing.
@@ -40,9 +40,9 @@ def provider_event_apply(*, event_type: str, address: str | None, message_id: st
     with transaction.atomic():
         subscription_bounce(subscriber_ids=[subscriber.pk], source=Source.SYSTEM)
         marked = 0
-        if message_id:
+        if variants := _message_id_variants(message_ids):
             marked = (
-                Delivery.objects.filter(subscriber=subscriber, message_id__in=_message_id_variants(message_id))
+                Delivery.objects.filter(subscriber=subscriber, message_id__in=variants)
                 .exclude(status=Delivery.Status.BOUNCED)
                 .update(status=Delivery.Status.BOUNCED, reason=f"{provider}: {event_type}"[:250])
             )

@@ -20,8 +20,10 @@ WEBHOOK = "/nieuwsbrief/anymail/postmark/tracking/"
 SECRET = "postmark:geheim-en-lang-genoeg"
 
 
-def report(event_type, recipient, message_id=None, esp_name="Postmark"):
-    event = AnymailTrackingEvent(event_type=event_type, recipient=recipient, message_id=message_id)
+def report(event_type, recipient, message_id=None, esp_name="Postmark", metadata=None):
+    event = AnymailTrackingEvent(
+        event_type=event_type, recipient=recipient, message_id=message_id, metadata=metadata or {}
+    )
     tracking.send(sender=object, event=event, esp_name=esp_name)
 
 
@@ -57,6 +59,15 @@ def test_webhook_report_marks_the_delivery_with_that_message_id_bounced(jan):
     other.refresh_from_db()
     assert (reported.status, reported.reason) == (Delivery.Status.BOUNCED, "Postmark: bounced")
     assert other.status == Delivery.Status.SENT
+
+
+def test_webhook_report_matches_our_message_id_passed_as_metadata(jan):
+    reported = DeliveryFactory(subscriber=jan, sent=True, message_id="<digest-2027-03.2@voorbeeld.nl>")
+
+    report("complained", "jan@voorbeeld.nl", message_id="pm-uuid-1", metadata={"message_id": reported.message_id})
+
+    reported.refresh_from_db()
+    assert reported.status == Delivery.Status.BOUNCED
 
 
 def test_webhook_report_for_an_unknown_address_is_ignored_without_naming_it(caplog):
