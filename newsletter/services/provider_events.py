@@ -1,12 +1,19 @@
-"""What an email provider reports after it accepted a message: a bounce, a rejection or a spam complaint.
+"""An email provider (django-anymail): the message handed to its API, and what it reports back afterwards.
 
-Reached through django-anymail's `tracking` signal (newsletter/webhooks.py). The address is suppressed with
-`subscription_bounce`, the same way an SMTP 5xx suppresses it, and the delivery whose Message-ID the provider
-names is marked 'onbestelbaar'. Nothing here logs or stores the address.
+Most providers' APIs take subject, text, HTML and headers as fields, not a finished MIME message, so a
+rendered digest's bytes are taken apart again by `provider_message` (and our Message-ID goes along as
+metadata, which the provider returns in its webhooks).
+
+A bounce, a rejection or a spam complaint arrives through anymail's `tracking` signal (newsletter/webhooks.py).
+The address is suppressed with `subscription_bounce`, the same way an SMTP 5xx suppresses it, and the
+delivery whose Message-ID the provider names is marked 'onbestelbaar'. Nothing here logs or stores the address.
 """
 
+import email
+import email.policy
 import logging
 
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 
 from newsletter.hashing import email_hash
@@ -14,6 +21,35 @@ from newsletter.models import Delivery, Source, Subscriber
 from newsletter.services.subscriptions import subscription_bounce
 
 logger = logging.getLogger(__name__)
+
+# Headers the provider must pass on unchanged (its API sets From, To, Subject, Date and MIME itself).
+KEPT_HEADERS = ("Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post", "List-Id", "Reply-To", "Precedence")
+
+
+def provider_message(raw: bytes, *, to: list[str]) -> EmailMultiAlternatives:
+    """Return the finished MIME message `raw` as fields for a provider's API: subject, text, HTML, headers.
+
+    Our Message-ID also goes as anymail metadata 'message_id', so that the provider's bounce report finds
+    the delivery again. Attachments are not carried (the digest has none).
+    """
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    text = parsed.get_body(("plain",))
+    html = parsed.get_body(("html",))
+    message = EmailMultiAlternatives(
+        subject=str(parsed.get("Subject", "")),
+        body=text.get_content() if text is not None else "",
+        from_email=str(parsed.get("From", "")) or None,
+        to=to,
+        headers={name: str(parsed[name]) for name in KEPT_HEADERS if parsed[name] is not None},
+    )
+    if html is not None:
+        message.attach_alternative(html.get_content(), "text/html")
+    # No tracking pixels or rewritten links: who opened or clicked what is personal data we do not collect.
+    message.track_opens = message.track_clicks = False
+    if parsed["Message-ID"] is not None:
+        message.metadata = {"message_id": str(parsed["Message-ID"]).strip()}
+    return message
+
 
 # anymail's EventType values that mean: do not mail this address again.
 SUPPRESSING_EVENTS = frozenset({"bounced", "rejected", "complained"})

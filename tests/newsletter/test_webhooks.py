@@ -173,3 +173,32 @@ def test_settings_production_refuses_a_provider_without_webhook_secret(tmp_path)
 
     assert result.returncode != 0
     assert "WEBHOOK_SECRET must be set" in result.stderr
+
+
+def test_provider_message_carries_subject_text_html_and_list_headers_to_the_api(mailoutbox):
+    from anymail.backends.test import EmailBackend
+
+    from newsletter.services.provider_events import provider_message
+
+    html_part = "--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hallo</p>\r\n--b--\r\n"
+    raw = (
+        "From: Gemeente Voorbeeldstad <nieuwsbrief@voorbeeld.nl>\r\nTo: jan@voorbeeld.nl\r\n"
+        "Subject: =?utf-8?q?Nieuwsbrief_zorgprofessionals_=E2=80=93_maart_2027?=\r\n"
+        "Message-ID: <digest-2027-03.s1@voorbeeld.nl>\r\n"
+        "List-Unsubscribe: <https://voorbeeld.nl/nieuwsbrief/afmelden/abc/>\r\n"
+        "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/alternative; boundary="b"\r\n\r\n'
+        "--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        "Hallo, één bericht\r\n" + html_part
+    ).encode()
+
+    EmailBackend().send_messages([provider_message(raw, to=["jan@voorbeeld.nl"])])
+
+    params = mailoutbox[-1].anymail_test_params
+    assert params["subject"] == "Nieuwsbrief zorgprofessionals \N{EN DASH} maart 2027"
+    assert params["text_body"].startswith("Hallo, één bericht")
+    assert params["html_body"].startswith("<p>Hallo</p>")
+    assert params["extra_headers"]["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert params["extra_headers"]["Message-ID"] == "<digest-2027-03.s1@voorbeeld.nl>"
+    assert params["metadata"] == {"message_id": "<digest-2027-03.s1@voorbeeld.nl>"}
+    assert (params["track_opens"], params["track_clicks"]) == (False, False)  # no tracking of readers
