@@ -87,3 +87,21 @@ def digest_test_send_task(
     from newsletter.services.digest.editor_mail import digest_test_send
 
     return digest_test_send(edition_id=edition_id, user_id=user_id, subscriber_id=subscriber_id, theme_ids=theme_ids)
+
+
+# A batch of a send is never retried by Celery: the ledger is the truth, and the sweeper re-queues whatever
+# a failed or lost task left open. Redelivery (acks_late) is harmless: finished rows are not claimed again.
+@shared_task(bind=True)
+def digest_batch_send_task(self, edition_id: int, delivery_ids: list[int]) -> dict:
+    from newsletter.services.digest.batch import deliveries_send_batch
+
+    report = deliveries_send_batch(edition_id=edition_id, delivery_ids=delivery_ids, worker=self.request.hostname or "")
+    return dict(report.outcomes)
+
+
+@shared_task
+def digest_sweep_task() -> dict:
+    from newsletter.services.digest.delivery import deliveries_sweep
+
+    # No retry: beat runs it again in a few minutes.
+    return deliveries_sweep()

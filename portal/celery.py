@@ -33,6 +33,7 @@ app.conf.update(
         "newsletter.tasks.digest_due_start_task": {"queue": "default"},
         "newsletter.tasks.digest_draft_ready_notify_task": {"queue": "default"},
         "newsletter.tasks.digest_test_send_task": {"queue": "default"},
+        "newsletter.tasks.digest_sweep_task": {"queue": "default"},
         "newsletter.tasks.digest_*": {"queue": "digest"},
     },
     timezone="Europe/Amsterdam",
@@ -57,6 +58,9 @@ app.conf.update(
         },
         # Approved editions whose send moment has come start sending: a periodic check, not a Celery ETA.
         "digest-due-start": {"task": "newsletter.tasks.digest_due_start_task", "schedule": 60.0},
+        # Sends under way: take back rows of dead workers, re-queue rows whose task was lost (Redis emptied),
+        # retry deferred rows that are due, and mark finished editions sent (newsletter.services.digest.delivery).
+        "digest-sweep": {"task": "newsletter.tasks.digest_sweep_task", "schedule": 120.0},
     },
 )
 app.autodiscover_tasks()

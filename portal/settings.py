@@ -63,6 +63,16 @@ MUNICIPALITY_NAME = env.str("MUNICIPALITY_NAME", default="Gemeente Voorbeeldstad
 SITE_NAME = env.str("SITE_NAME", default="Nieuws voor zorgprofessionals")
 # The monthly digest's name in its subject ("Nieuwsbrief zorgprofessionals - maart 2027"); empty: made from SITE_NAME.
 DIGEST_NAME = env.str("DIGEST_NAME", default="")
+# Sending the digest (newsletter.services.digest.delivery): messages per second over all workers together
+# (0 = unlimited), recipients per task, attempts before a temporarily refused mail counts as failed, the first
+# retry's delay (doubling per attempt, at most an hour), and when the sweeper takes back a claimed row (must
+# exceed a batch's longest run: the task time limit, 300 s) or re-queues a row whose task went missing.
+DIGEST_RATE_PER_SECOND = env.int("DIGEST_RATE_PER_SECOND", default=0)
+DIGEST_BATCH_SIZE = env.int("DIGEST_BATCH_SIZE", default=250)
+DIGEST_MAX_ATTEMPTS = env.int("DIGEST_MAX_ATTEMPTS", default=6)
+DIGEST_RETRY_SECONDS = env.int("DIGEST_RETRY_SECONDS", default=60)
+DIGEST_CLAIM_TIMEOUT_SECONDS = env.int("DIGEST_CLAIM_TIMEOUT_SECONDS", default=330)
+DIGEST_REQUEUE_SECONDS = env.int("DIGEST_REQUEUE_SECONDS", default=600)
 # Behind a reverse proxy every request comes from the proxy: name the header it sets with the client's
 # address (as a META key, e.g. HTTP_X_REAL_IP) so that limits per IP (admin login, newsletter sign-up)
 # count real clients. NEWSLETTER_CLIENT_IP_HEADER is the older name and still works for both.

@@ -1,0 +1,339 @@
+"""One worker task's batch of deliveries: claim, re-check, send over one connection, record each outcome.
+
+The Django queries of a batch do not grow with its size (edition, claim, subscribers and their themes, the
+skips, the end check); each outcome is one UPDATE on a separate autocommit connection (`OutcomeLog`) right
+after the server's reply, with `synchronous_commit = off`: a PostgreSQL crash (not a worker kill) may lose
+the last outcomes of that moment, and the sweeper sends those rows again.
+"""
+
+import collections
+import datetime
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from newsletter.models import Delivery, Edition, Subscriber
+from newsletter.services.digest.delivery import due, edition_finish_if_done
+from newsletter.services.digest.render import EditionRenderer, digest_personal_parts
+from newsletter.services.digest.sender import Attempt, SenderUnavailable, sender_open
+from newsletter.services.digest.throttle import rate_limiter
+from newsletter.services.mail import MailOutcome
+
+logger = logging.getLogger(__name__)
+
+Status = Delivery.Status
+AUTO_PAUSE_WINDOW = 20  # the last attempts looked at; more than half deferred pauses the send
+RETRY_MAX_SECONDS = 3600
+
+
+def empty_reason() -> str:
+    return _("geen artikelen voor uw thema's")
+
+
+@dataclass
+class BatchReport:
+    claimed: int = 0
+    outcomes: collections.Counter = field(default_factory=collections.Counter)
+    released: int = 0
+    renders: int = 0
+    variants: int = 0  # the variants this process has rendered for the edition so far
+    queries: int = 0  # Django queries of the batch (outcome UPDATEs not included: `outcome_writes`)
+    outcome_writes: int = 0
+    stopped: str = ""
+    done: set[int] = field(default_factory=set)
+    bounced: list[int] = field(default_factory=list)  # subscriber ids
+    deferred: list[int] = field(default_factory=list)  # delivery ids
+
+
+_renderers: dict[int, EditionRenderer] = {}
+
+
+def _renderer(edition: Edition) -> EditionRenderer:
+    """One renderer per edition per process: each variant is rendered once per worker process, not per batch."""
+    renderer = _renderers.get(edition.pk)
+    if renderer is None:
+        _renderers.clear()
+        renderer = _renderers[edition.pk] = EditionRenderer(edition)
+    return renderer
+
+
+class OutcomeLog:
+    """Writes each outcome at once: on PostgreSQL through its own autocommit connection, elsewhere the ORM."""
+
+    SQL = (
+        "UPDATE {table} SET status = %s, attempts = %s, sent_at = %s, message_id = %s, reason = %s, "
+        "next_attempt_at = %s, claimed_at = NULL, claimed_by = '', updated_at = %s WHERE id = %s AND status = %s"
+    )
+    _conn = None  # per process
+
+    def __init__(self):
+        self.sql = self.SQL.format(table=connection.ops.quote_name(Delivery._meta.db_table))
+        self.count = 0
+
+    def _connection(self):
+        cls = type(self)
+        if cls._conn is None or cls._conn.closed:
+            import psycopg
+
+            params = {k: v for k, v in connection.get_connection_params().items() if k != "cursor_factory"}
+            cls._conn = psycopg.connect(**params, autocommit=True)
+            cls._conn.execute("SET synchronous_commit = off")
+        return cls._conn
+
+    @classmethod
+    def close(cls) -> None:
+        """Close this process's outcome connection (tests, before their database is dropped)."""
+        if cls._conn is not None:
+            cls._conn.close()
+            cls._conn = None
+
+    def write(self, row_id: int, **values) -> None:
+        now = timezone.now()
+        self.count += 1
+        if connection.vendor != "postgresql":
+            Delivery.objects.filter(pk=row_id, status=Status.CLAIMED).update(
+                **values, claimed_at=None, claimed_by="", updated_at=now
+            )
+            return
+        fields = ("status", "attempts", "sent_at", "message_id", "reason", "next_attempt_at")
+        params = [values.get(name, default) for name, default in zip(fields, ("", 0, None, "", "", None), strict=True)]
+        self._connection().execute(self.sql, [*params, now, row_id, Status.CLAIMED])
+
+
+def _retry_at(attempts: int, now: datetime.datetime) -> datetime.datetime:
+    base = int(getattr(settings, "DIGEST_RETRY_SECONDS", 60))
+    return now + datetime.timedelta(seconds=min(RETRY_MAX_SECONDS, base * 2 ** max(0, attempts - 1)))
+
+
+def _outcome_values(row: Delivery, attempt: Attempt, message_id: str) -> dict:
+    now = timezone.now()
+    attempts = row.attempts + 1
+    if attempt.outcome is MailOutcome.SENT:
+        return {"status": Status.SENT, "attempts": attempts, "sent_at": now, "message_id": message_id}
+    if attempt.outcome is MailOutcome.BOUNCED:
+        return {"status": Status.BOUNCED, "attempts": attempts, "reason": attempt.reply}
+    if attempts >= int(getattr(settings, "DIGEST_MAX_ATTEMPTS", 6)):
+        return {"status": Status.FAILED, "attempts": attempts, "reason": attempt.reply}
+    next_at = _retry_at(attempts, now)
+    return {"status": Status.DEFERRED, "attempts": attempts, "reason": attempt.reply, "next_attempt_at": next_at}
+
+
+def _skip_reason(subscriber: Subscriber | None) -> str:
+    """Why an audience member no longer gets the edition ('' = still subscribed)."""
+    if subscriber is None or subscriber.email is None:
+        return _("abonnee verwijderd")
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return _("afgemeld tijdens het verzenden")
+    if subscriber.status == Subscriber.Status.BOUNCED:
+        return _("adres onbestelbaar")
+    if subscriber.status != Subscriber.Status.CONFIRMED or subscriber.is_paused:
+        return _("abonnement gepauzeerd")
+    return ""
+
+
+def _claim(edition_id: int, ids: list[int], worker: str) -> tuple[list[Delivery], dict[int, Subscriber]]:
+    """Claim the open, due rows among `ids` (skipping rows another worker holds) and read their subscribers."""
+    now = timezone.now()
+    with transaction.atomic():
+        rows = list(
+            Delivery.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(pk__in=ids, edition_id=edition_id, status__in=[Status.PENDING, Status.DEFERRED])
+            .filter(due(now))
+            .only("pk", "subscriber_id", "attempts")
+            .order_by("pk")
+        )
+        if not rows:
+            return [], {}
+        Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(
+            status=Status.CLAIMED, claimed_at=now, claimed_by=worker[:100], updated_at=now
+        )
+        # Read in the claim: an unsubscribe committed before this moment is seen, and nothing is sent to them.
+        subscribers = Subscriber.objects.filter(pk__in=[row.subscriber_id for row in rows]).prefetch_related("themes")
+        return rows, {subscriber.pk: subscriber for subscriber in subscribers}
+
+
+def _skip(rows_by_reason: dict[str, list[int]]) -> None:
+    now = timezone.now()
+    for reason, ids in rows_by_reason.items():
+        Delivery.objects.filter(pk__in=ids, status=Status.CLAIMED).update(
+            status=Status.SKIPPED, reason=reason, claimed_at=None, claimed_by="", updated_at=now
+        )
+
+
+def _release(ids: list[int], *, retry_at: datetime.datetime | None = None) -> int:
+    """Give claimed rows back unsent (paused, stopped): pending again, optionally not before `retry_at`."""
+    if not ids:
+        return 0
+    return Delivery.objects.filter(pk__in=ids, status=Status.CLAIMED).update(
+        status=Status.PENDING, claimed_at=None, claimed_by="", queued_at=None, next_attempt_at=retry_at
+    )
+
+
+def _plan(edition: Edition, rows: list[Delivery], subscribers: dict[int, Subscriber], renderer: EditionRenderer):
+    """Split claimed rows into (row, subscriber, variant) to send and the rows to skip, by reason."""
+    work, skips = [], collections.defaultdict(list)
+    for row in rows:
+        subscriber = subscribers.get(row.subscriber_id)
+        reason = _skip_reason(subscriber)
+        variant = None
+        if not reason:
+            theme_ids = [theme.pk for theme in subscriber.themes.all()]
+            variant = renderer.variant_for(all_themes=subscriber.all_themes, theme_ids=theme_ids)
+            reason = "" if variant is not None else empty_reason()
+        if reason:
+            skips[reason].append(row.pk)
+        else:
+            work.append((row, subscriber, variant))
+    return work, dict(skips)
+
+
+class _Stop(Exception):
+    def __init__(self, reason: str, *, pause: bool, retry: bool):
+        super().__init__(reason)
+        self.reason, self.pause, self.retry = reason, pause, retry
+
+
+def _send_one(sender, edition, row, subscriber, variant, log: OutcomeLog, report: BatchReport) -> Attempt:
+    parts = digest_personal_parts(edition=edition, subscriber=subscriber)
+    try:
+        attempt = sender.send(subscriber.email, variant.message_bytes(parts))
+    except SenderUnavailable as exc:
+        raise _Stop(exc.reason, pause=exc.permanent, retry=not exc.permanent) from None
+    values = _outcome_values(row, attempt, parts.message_id)
+    log.write(row.pk, **values)
+    report.done.add(row.pk)
+    report.outcomes[values["status"]] += 1
+    if values["status"] == Status.BOUNCED:
+        report.bounced.append(subscriber.pk)
+    elif values["status"] == Status.DEFERRED:
+        report.deferred.append(row.pk)
+    return attempt
+
+
+def _send_all(edition: Edition, work: list, report: BatchReport) -> None:
+    """Send each message and record its outcome at once (in `report`).
+
+    Raises _Stop, leaving the rows not yet sent claimed, when the sender is unavailable or more than half of
+    the last AUTO_PAUSE_WINDOW attempts were deferred.
+    """
+    log, limiter = OutcomeLog(), rate_limiter()
+    window: collections.deque[bool] = collections.deque(maxlen=AUTO_PAUSE_WINDOW)
+    try:
+        sender = sender_open()
+    except SenderUnavailable as exc:
+        raise _Stop(exc.reason, pause=exc.permanent, retry=not exc.permanent) from None
+    try:
+        for row, subscriber, variant in work:
+            limiter.wait()
+            attempt = _send_one(sender, edition, row, subscriber, variant, log, report)
+            window.append(attempt.outcome is MailOutcome.DEFERRED)
+            if len(window) == AUTO_PAUSE_WINDOW and sum(window) * 2 > AUTO_PAUSE_WINDOW:
+                reason = _("%(count)d van de laatste %(window)d pogingen tijdelijk geweigerd (%(reply)s)") % {
+                    "count": sum(window),
+                    "window": AUTO_PAUSE_WINDOW,
+                    "reply": attempt.reply,
+                }
+                raise _Stop(reason, pause=True, retry=False)
+    finally:
+        sender.close()
+        report.outcome_writes += log.count
+
+
+def _stopped(edition: Edition, work: list, stop: _Stop, report: BatchReport) -> None:
+    """Give the unsent rows back; pause the edition for a failure no retry will fix, or too many deferrals."""
+    from newsletter.services.digest.control import digest_pause
+
+    unsent = [row.pk for row, _subscriber, _variant in work if row.pk not in report.done]
+    retry_at = _retry_at(1, timezone.now()) if stop.retry else None
+    report.released = _release(unsent, retry_at=retry_at)
+    report.stopped = stop.reason
+    logger.warning("Edition %s: batch stopped (%s), %d rows given back", edition.slug, stop.reason, report.released)
+    if stop.pause:
+        digest_pause(edition=edition, reason=stop.reason, automatic=True)
+
+
+def _retry_later(edition_id: int, ids: list[int]) -> None:
+    """Queue one task for the rows deferred in this batch, due when the last of them may be tried again."""
+    from newsletter.tasks import digest_batch_send_task
+
+    rows = Delivery.objects.filter(pk__in=ids, status=Status.DEFERRED)
+    latest = max(rows.values_list("next_attempt_at", flat=True), default=None)
+    if latest is None:
+        return
+    rows.update(queued_at=latest)
+    delay = max(0.0, (latest - timezone.now()).total_seconds())
+    digest_batch_send_task.apply_async((edition_id, ids), countdown=delay)
+
+
+class _QueryCounter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def _metrics_store(edition_id: int, report: BatchReport) -> None:
+    """What `digest_status` shows besides the counts: renders so far, the last batch's queries (best effort)."""
+    try:
+        if report.renders:
+            cache.add(f"digest:{edition_id}:renders", 0, timeout=None)
+            cache.incr(f"digest:{edition_id}:renders", report.renders)
+        if report.variants > (cache.get(f"digest:{edition_id}:variants") or 0):
+            cache.set(f"digest:{edition_id}:variants", report.variants, timeout=None)
+        if report.claimed:
+            cache.set(f"digest:{edition_id}:queries_per_batch", report.queries, timeout=None)
+    except Exception:  # metrics must never stop a send
+        logger.debug("digest metrics not stored", exc_info=True)
+
+
+def _process(edition: Edition, delivery_ids: list[int], worker: str, report: BatchReport) -> None:
+    from newsletter.services.subscriptions import subscription_bounce
+
+    rows, subscribers = _claim(edition.pk, delivery_ids, worker)
+    report.claimed = len(rows)
+    if not rows:
+        return
+    renderer = _renderer(edition)
+    before = renderer.render_count
+    work, skips = _plan(edition, rows, subscribers, renderer)
+    report.renders, report.variants = renderer.render_count - before, renderer.variant_count
+    _skip(skips)
+    report.outcomes[Status.SKIPPED] += sum(map(len, skips.values()))
+    try:
+        _send_all(edition, work, report)
+    except _Stop as stop:
+        _stopped(edition, work, stop, report)
+    if report.bounced:
+        subscription_bounce(subscriber_ids=report.bounced)
+    if report.deferred:
+        _retry_later(edition.pk, report.deferred)
+
+
+def deliveries_send_batch(*, edition_id: int, delivery_ids: list[int], worker: str = "") -> BatchReport:
+    """Send the open rows among `delivery_ids` of a sending edition; return what happened.
+
+    Rows of an edition that is not sending (paused, cancelled) are left alone: resume or cancel deals with
+    them. Idempotent: rows already finished or claimed by another worker are not touched.
+    """
+    report = BatchReport()
+    counter = _QueryCounter()
+    with connection.execute_wrapper(counter):
+        edition = Edition.objects.filter(pk=edition_id).first()
+        if edition is None or edition.status != Edition.Status.SENDING:
+            report.stopped = "not sending"
+            return report
+        _process(edition, list(delivery_ids), worker, report)
+        edition_finish_if_done(edition_id=edition_id)
+    report.queries = counter.count
+    _metrics_store(edition_id, report)
+    logger.info(
+        "Edition %s: batch of %d claimed %d: %s", edition.slug, len(delivery_ids), report.claimed, dict(report.outcomes)
+    )
+    return report

@@ -1,0 +1,156 @@
+"""How a batch of digest messages leaves: one open connection per batch, the SMTP policy per message.
+
+`sender_open()` returns a `Sender` for the configured mailer (MAILERS["default"]):
+- Django's SMTP backend: `SmtpSender` talks smtplib directly, so the rendered bytes go out as they are over
+  one connection (reconnecting once after a drop).
+- any other backend (django-anymail's providers, the .eml file backend, locmem, console): `BackendSender`
+  sends a `PreRenderedEmail` per message through one opened backend connection.
+
+`Sender.send(to, raw)` returns an `Attempt`: the outcome under the one SMTP policy (newsletter.services.mail)
+and the server's reply (code and text, never the address). It raises `SenderUnavailable` when the failure is
+the sending side's, not the recipient's (authentication refused, MAIL FROM refused for good, the server
+unreachable): the batch then stops instead of bouncing or deferring everyone.
+"""
+
+import logging
+import smtplib
+import ssl
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import mailers
+
+from newsletter.services.mail import MailOutcome, mail_outcome_classify
+
+logger = logging.getLogger(__name__)
+
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+
+@dataclass(frozen=True)
+class Attempt:
+    outcome: MailOutcome
+    reply: str = ""
+
+
+class SenderUnavailable(Exception):
+    """The sending side is broken (authentication, configuration, server unreachable); `permanent` pauses the send."""
+
+    def __init__(self, reason: str, *, permanent: bool):
+        super().__init__(reason)
+        self.reason = reason
+        self.permanent = permanent
+
+
+def _reply(exc: BaseException) -> str:
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        code, text = next(iter(exc.recipients.values()))
+    elif isinstance(exc, smtplib.SMTPResponseException):
+        code, text = exc.smtp_code, exc.smtp_error
+    else:
+        return type(exc).__name__
+    text = text.decode(errors="replace") if isinstance(text, bytes) else str(text)
+    return f"{code} {text}"[:200]
+
+
+class SmtpSender:
+    """smtplib over one connection; the raw bytes are sent unchanged (SMTPUTF8 when an address needs it)."""
+
+    def __init__(self, options: dict, from_addr: str):
+        self.options = options
+        self.from_addr = from_addr
+        self.smtp: smtplib.SMTP | None = None
+
+    def open(self) -> None:
+        options = self.options
+        cls = smtplib.SMTP_SSL if options.get("use_ssl") else smtplib.SMTP
+        try:
+            smtp = cls(options.get("host", "localhost"), options.get("port", 25), timeout=options.get("timeout", 30))
+            if options.get("use_tls"):
+                smtp.starttls(context=ssl.create_default_context())
+            if options.get("username"):
+                smtp.login(options["username"], options.get("password", ""))
+        except smtplib.SMTPResponseException as exc:
+            # 530/535 on AUTH, 554 in the greeting: no message will pass; 4xx may pass later.
+            raise SenderUnavailable(_reply(exc), permanent=exc.smtp_code >= 500) from None
+        except (smtplib.SMTPException, OSError) as exc:
+            raise SenderUnavailable(_reply(exc), permanent=False) from None
+        self.smtp = smtp
+
+    def send(self, to: str, raw: bytes) -> Attempt:
+        if self.smtp is None:
+            self.open()
+        options = ["SMTPUTF8"] if not to.isascii() else []
+        try:
+            self.smtp.sendmail(self.from_addr, [to], raw, mail_options=options)
+        except smtplib.SMTPSenderRefused as exc:
+            if exc.smtp_code >= 500:
+                raise SenderUnavailable(_reply(exc), permanent=True) from None
+            return Attempt(MailOutcome.DEFERRED, _reply(exc))
+        except (smtplib.SMTPException, OSError) as exc:
+            if isinstance(exc, (smtplib.SMTPServerDisconnected, OSError)):
+                self._drop()
+            return Attempt(mail_outcome_classify(exc), _reply(exc))
+        return Attempt(MailOutcome.SENT, "250")
+
+    def _drop(self) -> None:
+        smtp, self.smtp = self.smtp, None
+        try:
+            smtp.close()
+        except OSError:
+            logger.debug("closing a dropped SMTP connection failed", exc_info=True)
+
+    def close(self) -> None:
+        if self.smtp is not None:
+            try:
+                self.smtp.quit()
+            except (smtplib.SMTPException, OSError):
+                self._drop()
+            self.smtp = None
+
+
+def _classify_backend_error(exc: Exception) -> MailOutcome:
+    """SMTP errors by the shared policy; django-anymail's 'recipients refused' is permanent, its other errors not."""
+    if isinstance(exc, (smtplib.SMTPException, OSError)):
+        return mail_outcome_classify(exc)
+    if type(exc).__name__ == "AnymailRecipientsRefused":
+        return MailOutcome.BOUNCED
+    return MailOutcome.DEFERRED
+
+
+class BackendSender:
+    """Any Django mail backend (django-anymail, file, locmem): one opened connection, one message per call."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def open(self) -> None:
+        try:
+            self.connection.open()
+        except Exception as exc:  # a provider's own errors: configuration or reachability
+            raise SenderUnavailable(type(exc).__name__, permanent=False) from None
+
+    def send(self, to: str, raw: bytes) -> Attempt:
+        from newsletter.services.digest.editor_mail import PreRenderedEmail
+
+        try:
+            sent = self.connection.send_messages([PreRenderedEmail(raw, to=[to])])
+        except Exception as exc:  # classified below, never swallowed silently
+            return Attempt(_classify_backend_error(exc), _reply(exc))
+        return Attempt(MailOutcome.SENT if sent else MailOutcome.DEFERRED, "" if sent else "not sent")
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def sender_open():
+    """An opened sender for MAILERS['default']; raises SenderUnavailable when it cannot be opened."""
+    config = settings.MAILERS["default"]
+    if config.get("BACKEND", SMTP_BACKEND) == SMTP_BACKEND:
+        from email.utils import parseaddr
+
+        sender = SmtpSender(config.get("OPTIONS", {}), parseaddr(settings.DEFAULT_FROM_EMAIL)[1])
+    else:
+        sender = BackendSender(mailers.default)
+    sender.open()
+    return sender

@@ -1,0 +1,1 @@
+"""Support code for tests that run real processes (servers the tests start themselves)."""
