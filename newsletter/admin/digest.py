@@ -170,7 +170,7 @@ class EditionAdmin(EditionSendViewsMixin, EditionViewsMixin, CapitalTitleMixin, 
     @admin.display(description=_("verzending"))
     def deliveries(self, obj):
         # Counts kept after the delivery rows are deleted (retention); while rows exist, the progress page.
-        counts = ", ".join(f"{status}: {count}" for status, count in sorted(obj.counts.items()))
+        counts = ", ".join(f"{status}: {count}" for status, count in sorted(obj.counts.items()) if count)
         if obj.started_at is None:
             return counts or "–"  # noqa: RUF001
         url = reverse("admin:newsletter_edition_progress", args=[obj.pk])

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -32,6 +32,7 @@ from newsletter.models import (
     Source,
     Subscriber,
 )
+from newsletter.services.digest.delivery import delivery_counts
 from newsletter.tokens import CONFIRM_MAX_AGE
 
 logger = logging.getLogger(__name__)
@@ -51,8 +52,8 @@ def _edition_deliveries_collapse(edition_id: int) -> int:
     with transaction.atomic():
         edition = Edition.objects.select_for_update().get(pk=edition_id)
         rows = Delivery.objects.filter(edition=edition)
-        counts = dict(rows.values_list("status").annotate(n=Count("id")).order_by())
-        if not counts:
+        counts = delivery_counts(edition_id=edition.pk)
+        if not any(counts.values()):
             return 0
         edition.counts = counts
         edition.save(update_fields=["counts", "updated_at"])

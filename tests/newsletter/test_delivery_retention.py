@@ -33,7 +33,11 @@ def test_delivery_retention_keeps_only_counts_after_ninety_days():
 
     edition.refresh_from_db()
     assert not Delivery.objects.filter(edition=edition).exists()
-    assert edition.counts == {"verzonden": 3, "onbestelbaar": 1, "overgeslagen": 1}
+    assert {status: n for status, n in edition.counts.items() if n} == {
+        "verzonden": 3,
+        "onbestelbaar": 1,
+        "overgeslagen": 1,
+    }
     progress = delivery_progress(edition=edition)
     assert progress.from_retention and progress.total == 5
 
@@ -73,4 +77,5 @@ def test_delivery_retention_of_a_cancelled_send():
 
     deliveries_apply_retention(now=NOW)
 
-    assert Edition.objects.get(pk=edition.pk).counts == {"verzonden": 3, "onbestelbaar": 1, "geannuleerd": 1}
+    counts = Edition.objects.get(pk=edition.pk).counts
+    assert {status: n for status, n in counts.items() if n} == {"verzonden": 3, "onbestelbaar": 1, "geannuleerd": 1}
