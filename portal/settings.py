@@ -202,12 +202,12 @@ else:
 # --- Mail: one EMAIL_URL mapped onto Django 6.1's MAILERS -------------------------------------
 
 
-def _anymail_backend(esp: str) -> str:
-    """Return the django-anymail backend of an email provider ('postmark', 'mailgun', 'brevo', ...)."""
+def _anymail_provider(esp: str) -> str:
+    """Return the django-anymail module name of an email provider ('postmark', 'mailgun', 'brevo', ...)."""
     module = esp.replace("-", "_").lower()
     if not module.isidentifier() or importlib.util.find_spec(f"anymail.backends.{module}") is None:
         raise ImproperlyConfigured(f"EMAIL_URL names an unknown email provider {esp!r}: see django-anymail's list.")
-    return f"anymail.backends.{module}.EmailBackend"
+    return module
 
 
 def mailer_from_url(url: str) -> dict:
@@ -227,8 +227,12 @@ def mailer_from_url(url: str) -> dict:
             options["password"] = unquote(parts.password or "")
         return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
     if scheme == "anymail":
-        # The provider's keys come from the ANYMAIL_* variables (below), never from the URL.
-        return {"BACKEND": _anymail_backend(parts.hostname or "")}
+        # The provider's keys come from the ANYMAIL_* variables (below), never from the URL. The wrapper hands
+        # finished MIME messages (the digest) to the provider's anymail backend as fields.
+        return {
+            "BACKEND": "newsletter.provider.EmailBackend",
+            "OPTIONS": {"provider": _anymail_provider(parts.hostname or "")},
+        }
     if scheme == "file":
         return {"BACKEND": "portal.mail.EmlFileBackend", "OPTIONS": {"file_path": unquote(parts.path)}}
     if scheme == "console":
@@ -258,7 +262,7 @@ ANYMAIL = {name.removeprefix("ANYMAIL_"): value for name, value in os.environ.it
 WEBHOOK_SECRET = env.str("WEBHOOK_SECRET", default="")
 if WEBHOOK_SECRET:
     ANYMAIL["WEBHOOK_SECRET"] = WEBHOOK_SECRET
-EMAIL_PROVIDER_USED = MAILERS["default"]["BACKEND"].startswith("anymail.")
+EMAIL_PROVIDER_USED = MAILERS["default"]["BACKEND"].startswith(("anymail.", "newsletter.provider."))
 if PRODUCTION and EMAIL_PROVIDER_USED and not WEBHOOK_SECRET:
     raise ImproperlyConfigured(
         "WEBHOOK_SECRET must be set when the mail goes through an email provider (user:password for its "

@@ -141,8 +141,9 @@ def test_webhook_inbound_mail_is_not_mounted(client, settings):
 
 
 def test_email_url_chooses_an_email_provider_through_anymail():
-    assert mailer_from_url("anymail://postmark") == {"BACKEND": "anymail.backends.postmark.EmailBackend"}
-    assert mailer_from_url("anymail://amazon-ses") == {"BACKEND": "anymail.backends.amazon_ses.EmailBackend"}
+    provider = "newsletter.provider.EmailBackend"
+    assert mailer_from_url("anymail://postmark") == {"BACKEND": provider, "OPTIONS": {"provider": "postmark"}}
+    assert mailer_from_url("anymail://amazon-ses") == {"BACKEND": provider, "OPTIONS": {"provider": "amazon_ses"}}
     with pytest.raises(ImproperlyConfigured, match="unknown email provider"):
         mailer_from_url("anymail://postduif")
 
@@ -162,7 +163,7 @@ def test_settings_provider_from_the_environment(tmp_path):
 
     assert result.returncode == 0, result.stderr
     mailer, anymail = json.loads(result.stdout)
-    assert mailer == {"BACKEND": "anymail.backends.postmark.EmailBackend"}
+    assert mailer == {"BACKEND": "newsletter.provider.EmailBackend", "OPTIONS": {"provider": "postmark"}}
     assert anymail == {"POSTMARK_SERVER_TOKEN": "token-123", "WEBHOOK_SECRET": SECRET}
 
 
@@ -202,3 +203,25 @@ def test_provider_message_carries_subject_text_html_and_list_headers_to_the_api(
     assert params["extra_headers"]["Message-ID"] == "<digest-2027-03.s1@voorbeeld.nl>"
     assert params["metadata"] == {"message_id": "<digest-2027-03.s1@voorbeeld.nl>"}
     assert (params["track_opens"], params["track_clicks"]) == (False, False)  # no tracking of readers
+
+
+def test_digest_sender_through_a_provider_sends_subject_and_body(settings, mailoutbox):
+    from newsletter.services.digest.sender import BackendSender, sender_open
+    from newsletter.services.mail import MailOutcome
+
+    # anymail's own "test" provider: records what its API would have received.
+    settings.MAILERS = {"default": {"BACKEND": "newsletter.provider.EmailBackend", "OPTIONS": {"provider": "test"}}}
+    raw = (
+        b"From: nieuwsbrief@voorbeeld.nl\r\nTo: jan@voorbeeld.nl\r\nSubject: Nieuwsbrief maart 2027\r\n"
+        b"Message-ID: <digest-2027-03.s7@voorbeeld.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHallo\r\n"
+    )
+
+    sender = sender_open()
+    attempt = sender.send("jan@voorbeeld.nl", raw)
+    sender.close()
+
+    assert isinstance(sender, BackendSender)
+    assert attempt.outcome == MailOutcome.SENT
+    params = mailoutbox[-1].anymail_test_params
+    assert (params["subject"], params["text_body"].strip()) == ("Nieuwsbrief maart 2027", "Hallo")
+    assert params["metadata"] == {"message_id": "<digest-2027-03.s7@voorbeeld.nl>"}
