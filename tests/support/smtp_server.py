@@ -10,7 +10,7 @@ Built on aiosmtpd (requirements-dev) in a thread of the test process; a worker s
 - ``delay``: seconds to wait before answering each DATA (to keep messages "in flight" for kill tests);
 - ``auth_required``: answer "530 5.7.0 Authentication required" to MAIL FROM (a configuration failure).
 
-``accepted``: a Counter of accepted messages per recipient; ``raw``: the accepted bytes in order.
+``accepted``: a Counter of accepted messages per recipient; ``raw``: the accepted bytes in order; ``times``: when.
 """
 
 import asyncio
@@ -45,6 +45,7 @@ class SmtpServer:
     auth_required: bool = False
     accepted: collections.Counter = field(default_factory=collections.Counter)
     raw: list[tuple[str, bytes]] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)  # time.monotonic() of each accepted message
     rcpt_replies: collections.Counter = field(default_factory=collections.Counter)
     connections: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -138,4 +139,5 @@ class _Handler:
         with self.server.lock:
             self.server.accepted[address] += 1
             self.server.raw.append((address, envelope.original_content))
+            self.server.times.append(time.monotonic())
         return "250 2.0.0 Accepted"
