@@ -6,8 +6,6 @@ progress page refreshes itself through newsletter/admin/digest_progress.js (a st
 inline script) from the JSON view. No page title, message or log line names a subscriber.
 """
 
-import logging
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
@@ -29,8 +27,6 @@ from newsletter.services.digest.control import (
     digest_resume,
     digest_send_cancel,
 )
-
-logger = logging.getLogger(__name__)
 
 S = Edition.Status
 # The URL step, the service, and the states of the edition in which the button is offered.

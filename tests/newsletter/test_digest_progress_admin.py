@@ -161,3 +161,14 @@ def test_change_list_links_a_started_edition_to_its_progress(chief, sending, dja
         html = chief.get(reverse("admin:newsletter_edition_changelist")).content.decode()
 
     assert f'<a href="{url("progress", sending)}">volgen</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(None, "\N{EN DASH}"), (45, "minder dan een minuut"), (60, "ongeveer 1 minuut"), (600, "ongeveer 10 minuten"),
+     (3 * 3600 + 20 * 60, "ongeveer 3 uur en 20 min.")],
+)  # fmt: skip
+def test_progress_time_left_in_words(seconds, text):
+    from newsletter.admin.digest_send import _duration
+
+    assert _duration(seconds) == text
