@@ -7,13 +7,11 @@ would run it. "Lost" is a subscriber in the audience without a mail; "duplicates
 
 import email
 import email.policy
-import os
 import signal
 import subprocess
 import time
 
 import pytest
-from django.utils import timezone
 
 from newsletter.models import Delivery, Edition, Subscriber
 from newsletter.services import digest_send_start, subscription_unsubscribe
@@ -38,7 +36,9 @@ def _env(smtp, **digest) -> dict:
     return {**smtp.env, **{f"DIGEST_{key.upper()}": str(value) for key, value in digest.items()}}
 
 
-def _start(count: int, **kwargs):
+def _start(settings, count: int, batch_size: int, **kwargs):
+    # The web process queues the batches: its setting decides their size.
+    settings.DIGEST_BATCH_SIZE = batch_size
     edition, themes, empty = approved_edition()
     subscribers = subscribers_make(count, themes, empty_theme=empty, **kwargs)
     assert digest_send_start(edition_id=edition.pk)
@@ -63,9 +63,9 @@ def _lost(edition, smtp) -> set[str]:
     return _expected(edition) - set(smtp.accepted)
 
 
-def test_a_send_on_a_worker_mails_each_subscriber_once_with_their_themes(celery_worker_factory, smtp):
-    edition, subscribers = _start(60)
-    worker = celery_worker_factory(env=_env(smtp, batch_size=16))
+def test_a_send_on_a_worker_mails_each_subscriber_once_with_their_themes(celery_worker_factory, smtp, settings):
+    edition, subscribers = _start(settings, 60, batch_size=16)
+    worker = celery_worker_factory(env=_env(smtp))
 
     worker.wait_for(lambda: edition_status(edition) == Edition.Status.SENT, what="the send to finish")
     assert _lost(edition, smtp) == set() and smtp.duplicates() == 0 and smtp.total == 59
@@ -86,8 +86,8 @@ def test_a_send_on_a_worker_mails_each_subscriber_once_with_their_themes(celery_
 def test_killed_workers_lose_nothing_and_double_at_most_the_messages_in_flight(celery_worker_factory, smtp, settings):
     settings.DIGEST_CLAIM_TIMEOUT_SECONDS = 8  # the sweeper (this process) takes back the dead workers' rows
     smtp.delay = 0.003
-    edition, _subscribers = _start(1000)
-    env = _env(smtp, batch_size=40)
+    edition, _subscribers = _start(settings, 1000, batch_size=40)
+    env = _env(smtp)
     kills = 0
     while kills < 6:
         worker = celery_worker_factory(env=env)
@@ -106,19 +106,20 @@ def test_killed_workers_lose_nothing_and_double_at_most_the_messages_in_flight(c
     assert smtp.duplicates() <= kills  # one worker slot: at most one message between 250 and its commit
 
 
-def test_graceful_restarts_and_redelivered_tasks_double_nothing(celery_worker_factory, smtp):
+def test_graceful_restarts_and_redelivered_tasks_double_nothing(celery_worker_factory, smtp, settings):
     smtp.delay = 0.002
-    edition, _subscribers = _start(300)
-    env = _env(smtp, batch_size=25)
+    edition, _subscribers = _start(settings, 300, batch_size=25)
     for restart in range(3):
-        worker = celery_worker_factory(env=env)
+        worker = celery_worker_factory(env=_env(smtp))
         worker.wait_for(lambda r=restart: smtp.total >= 60 * (r + 1) or edition_status(edition) == Edition.Status.SENT)
         worker.stop()  # warm shutdown: the running batch finishes, the rest stays queued
-    worker = celery_worker_factory(env=env)
-    _sweep_until_sent(edition, worker)
+    assert edition_status(edition) == Edition.Status.SENDING
+    # Every batch delivered again, the sent rows' too (as after a lost acknowledgement).
     ids = list(Delivery.objects.filter(edition=edition).values_list("pk", flat=True))
-    app.send_task("newsletter.tasks.digest_batch_send_task", args=(edition.pk, ids))  # a redelivered task
-    worker.wait_for(lambda: worker.log().count("digest_batch_send_task") and "claimed 0" in worker.log())
+    for start in range(0, len(ids), 25):
+        app.send_task("newsletter.tasks.digest_batch_send_task", args=(edition.pk, ids[start : start + 25]))
+    worker = celery_worker_factory(env=_env(smtp))
+    _sweep_until_sent(edition, worker)
 
     assert _lost(edition, smtp) == set() and smtp.duplicates() == 0
 
@@ -146,13 +147,14 @@ def test_redis_restarted_empty_mid_send_loses_nothing_after_the_sweep(
     port = _free_port()
     redis_process = _redis_server(port, tmp_path)
     url = f"redis://127.0.0.1:{port}/0"
+    monkeypatch.setenv("CELERY_BROKER_URL", url)
     monkeypatch.setitem(app.conf, "broker_url", url)
     _reset_connections()
     settings.DIGEST_REQUEUE_SECONDS = 0
     try:
         smtp.delay = 0.003
-        edition, _subscribers = _start(400)
-        worker = celery_worker_factory(env={**_env(smtp, batch_size=20), "CELERY_BROKER_URL": url})
+        edition, _subscribers = _start(settings, 400, batch_size=20)
+        worker = celery_worker_factory(env={**_env(smtp), "CELERY_BROKER_URL": url})
         worker.wait_for(lambda: smtp.total >= 60, what="the send to be under way")
         redis_process.send_signal(signal.SIGKILL)
         redis_process.wait()
@@ -166,13 +168,13 @@ def test_redis_restarted_empty_mid_send_loses_nothing_after_the_sweep(
     assert smtp.duplicates() == 0
 
 
-def test_temporary_refusals_end_sent_and_permanent_ones_bounce_once(celery_worker_factory, smtp):
-    edition, subscribers = _start(100)
+def test_temporary_refusals_end_sent_and_permanent_ones_bounce_once(celery_worker_factory, smtp, settings):
+    edition, subscribers = _start(settings, 100, batch_size=30)
     smtp.temp_share = 0.1
     refused = {subscriber.email for subscriber in subscribers[10:13]}
     smtp.refuse.update(dict.fromkeys(refused, "550 5.1.1 No such user"))
     greylisted = {s.email for s in subscribers if smtp.in_temp_share(s.email)} - refused
-    worker = celery_worker_factory(env=_env(smtp, batch_size=30, retry_seconds=1))
+    worker = celery_worker_factory(env=_env(smtp, retry_seconds=1))
 
     _sweep_until_sent(edition, worker)
     assert greylisted and _lost(edition, smtp) == refused and smtp.duplicates() == 0
@@ -180,16 +182,12 @@ def test_temporary_refusals_end_sent_and_permanent_ones_bounce_once(celery_worke
     assert set(rows.filter(subscriber__email__in=greylisted).values_list("status", "attempts")) == {("verzonden", 2)}
     assert set(rows.filter(subscriber__email__in=refused).values_list("status", "attempts")) == {("onbestelbaar", 1)}
     assert set(Subscriber.objects.filter(email__in=refused).values_list("status", flat=True)) == {"gebounced"}
-    assert smtp.rcpt_replies["550"] == 3  # one attempt each; a new send leaves them out
-    ids = list(rows.values_list("pk", flat=True))
-    app.send_task("newsletter.tasks.digest_batch_send_task", args=(edition.pk, ids))
-    worker.wait_for(lambda: "claimed 0" in worker.log())
-    assert smtp.rcpt_replies["550"] == 3
+    assert smtp.rcpt_replies["550"] == 3  # one attempt each; bounced subscribers are in no later audience
 
 
-def test_an_unsubscribe_during_the_send_stops_their_mail(celery_worker_factory, smtp):
-    edition, subscribers = _start(150)
-    worker = celery_worker_factory(env=_env(smtp, batch_size=10, rate_per_second=40))
+def test_an_unsubscribe_during_the_send_stops_their_mail(celery_worker_factory, smtp, settings):
+    edition, subscribers = _start(settings, 150, batch_size=10)
+    worker = celery_worker_factory(env=_env(smtp, rate_per_second=40))
     worker.wait_for(lambda: smtp.total >= 10, what="the send to be under way")
     leaving = subscribers[-6:]
     pending = Delivery.objects.filter(edition=edition, subscriber__in=leaving, status=Delivery.Status.PENDING)
@@ -204,9 +202,9 @@ def test_an_unsubscribe_during_the_send_stops_their_mail(celery_worker_factory, 
     assert _lost(edition, smtp) == set() and smtp.duplicates() == 0
 
 
-def test_pause_and_resume_on_a_worker_lose_and_double_nothing(celery_worker_factory, smtp):
-    edition, _subscribers = _start(150)
-    worker = celery_worker_factory(env=_env(smtp, batch_size=10, rate_per_second=50))
+def test_pause_and_resume_on_a_worker_lose_and_double_nothing(celery_worker_factory, smtp, settings):
+    edition, _subscribers = _start(settings, 150, batch_size=10)
+    worker = celery_worker_factory(env=_env(smtp, rate_per_second=50))
     worker.wait_for(lambda: smtp.total >= 20, what="the send to be under way")
     digest_pause(edition=edition, reason="test")
     worker.wait_for(lambda: not Delivery.objects.filter(edition=edition, status="bezig").exists())
@@ -221,10 +219,10 @@ def test_pause_and_resume_on_a_worker_lose_and_double_nothing(celery_worker_fact
 
 
 @pytest.mark.slow
-def test_two_workers_share_a_send_and_its_rate_limit(celery_worker_factory, smtp):
+def test_two_workers_share_a_send_and_its_rate_limit(celery_worker_factory, smtp, settings):
     rate = 25
-    edition, _subscribers = _start(620)
-    env = _env(smtp, batch_size=20, rate_per_second=rate)
+    edition, _subscribers = _start(settings, 620, batch_size=20)
+    env = _env(smtp, rate_per_second=rate)
     workers = [celery_worker_factory(env=env), celery_worker_factory(env=env)]
     workers[0].wait_for(lambda: smtp.total >= 1, what="the first message")
     start = smtp.times[0] + 1.0
@@ -235,6 +233,6 @@ def test_two_workers_share_a_send_and_its_rate_limit(celery_worker_factory, smtp
     assert abs(sent - rate * 20) <= rate * 20 * 0.05
     _sweep_until_sent(edition, workers[0], timeout=60)
     assert _lost(edition, smtp) == set() and smtp.duplicates() == 0
-    nodes = set(Delivery.objects.filter(edition=edition).values_list("message_id", flat=True))
-    assert len(nodes) == 619
+    message_ids = set(Delivery.objects.filter(edition=edition, status="verzonden").values_list("message_id", flat=True))
+    assert len(message_ids) == 619
     assert all("succeeded" in worker.log() for worker in workers)

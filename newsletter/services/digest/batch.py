@@ -63,17 +63,25 @@ def _renderer(edition: Edition) -> EditionRenderer:
 
 
 class OutcomeLog:
-    """Writes each outcome at once: on PostgreSQL through its own autocommit connection, elsewhere the ORM."""
+    """Writes each outcome at once: on PostgreSQL through its own autocommit connection, elsewhere the ORM.
+
+    On PostgreSQL the UPDATE is put on the wire right after the SMTP reply and its result is read just before
+    the next one is sent (libpq's asynchronous calls, one statement in flight): the database's round trip
+    overlaps the next SMTP exchange instead of adding to it. A statement on the wire is executed and committed
+    by PostgreSQL even when the worker is killed a moment later, so a kill can still double only the message
+    whose reply had come and whose UPDATE had not yet been sent.
+    """
 
     SQL = (
-        "UPDATE {table} SET status = %s, attempts = %s, sent_at = %s, message_id = %s, reason = %s, "
-        "next_attempt_at = %s, claimed_at = NULL, claimed_by = '', updated_at = %s WHERE id = %s AND status = %s"
+        "UPDATE {table} SET status = $1, attempts = $2, sent_at = $3, message_id = $4, reason = $5, "
+        "next_attempt_at = $6, claimed_at = NULL, claimed_by = '', updated_at = $7 WHERE id = $8 AND status = $9"
     )
     _conn = None  # per process
 
     def __init__(self):
-        self.sql = self.SQL.format(table=connection.ops.quote_name(Delivery._meta.db_table))
+        self.sql = self.SQL.format(table=connection.ops.quote_name(Delivery._meta.db_table)).encode()
         self.count = 0
+        self._in_flight = False
 
     def _connection(self):
         cls = type(self)
@@ -102,7 +110,35 @@ class OutcomeLog:
             return
         fields = ("status", "attempts", "sent_at", "message_id", "reason", "next_attempt_at")
         params = [values.get(name, default) for name, default in zip(fields, ("", 0, None, "", "", None), strict=True)]
-        self._connection().execute(self.sql, [*params, now, row_id, Status.CLAIMED])
+        self._send([*params, now, row_id, Status.CLAIMED])
+
+    def _send(self, params: list) -> None:
+        pgconn = self._connection().pgconn
+        self.finish()
+        encoded = [None if value is None else _text(value).encode() for value in params]
+        pgconn.send_query_params(self.sql, encoded)
+        while pgconn.flush():  # 1: not all sent yet (a full socket buffer)
+            pass
+        self._in_flight = True
+
+    def finish(self) -> None:
+        """Wait for the statement in flight and raise if it failed."""
+        if not self._in_flight:
+            return
+        from psycopg import pq
+
+        self._in_flight = False
+        pgconn = self._connection().pgconn
+        error = None
+        while (result := pgconn.get_result()) is not None:
+            if result.status != pq.ExecStatus.COMMAND_OK:
+                error = result.error_message.decode(errors="replace")
+        if error:
+            raise RuntimeError(f"recording a delivery outcome failed: {error}")
+
+
+def _text(value) -> str:
+    return value.isoformat() if isinstance(value, datetime.datetime) else str(value)
 
 
 def _retry_at(attempts: int, now: datetime.datetime) -> datetime.datetime:
@@ -240,6 +276,7 @@ def _send_all(edition: Edition, work: list, report: BatchReport) -> None:
                 }
                 raise _Stop(reason, pause=True, retry=False)
     finally:
+        log.finish()
         sender.close()
         report.outcome_writes += log.count
 
@@ -306,6 +343,8 @@ def _process(edition: Edition, delivery_ids: list[int], worker: str, report: Bat
     report.renders, report.variants = renderer.render_count - before, renderer.variant_count
     _skip(skips)
     report.outcomes[Status.SKIPPED] += sum(map(len, skips.values()))
+    if not work:
+        return
     try:
         _send_all(edition, work, report)
     except _Stop as stop:

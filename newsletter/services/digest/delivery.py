@@ -88,7 +88,13 @@ def deliveries_enqueue(*, edition_id: int, stale_before: datetime.datetime | Non
     for start in range(0, len(ids), size):
         chunk = ids[start : start + size]
         Delivery.objects.filter(pk__in=chunk).update(queued_at=timezone.now())
-        digest_batch_send_task.delay(edition_id, chunk)
+        try:
+            digest_batch_send_task.delay(edition_id, chunk)
+        except Exception:
+            # The broker is down: the start (or sweep) itself stands; the next sweep queues these rows.
+            logger.exception("Edition %s: queueing a batch failed; the sweeper will retry", edition_id)
+            Delivery.objects.filter(pk__in=ids[start:]).update(queued_at=None)
+            break
         tasks += 1
     if tasks:
         logger.info("Edition %s: %d deliveries queued in %d task(s)", edition_id, len(ids), tasks)
