@@ -282,3 +282,24 @@ def test_any_other_mail_backend_gets_the_same_bytes(queued, settings, tmp_path):
     sent = {row.message_id for row in Delivery.objects.filter(edition=edition, status=Delivery.Status.SENT)}
     received = {email.message_from_bytes(f.read_bytes(), policy=email.policy.default)["Message-ID"] for f in files}
     assert received == sent
+
+
+def test_a_dropped_connection_defers_one_message_and_the_batch_goes_on(smtp, queued, settings):
+    settings.DIGEST_RETRY_SECONDS = 0
+    edition, subscribers = _start(8)
+    smtp.drop = {subscribers[2].email}
+    first = deliveries_send_batch(edition_id=edition.pk, delivery_ids=queued.pop(0), worker="t")
+    assert first.outcomes["uitgesteld"] == 1 and first.outcomes["verzonden"] == 6  # reconnected after the drop
+    _send_all(edition, queued)
+    assert Delivery.objects.get(subscriber=subscribers[2]).status == Delivery.Status.SENT
+    assert smtp.total == 7 and smtp.duplicates() == 0 and smtp.connections >= 2
+
+
+def test_an_unreachable_server_gives_the_rows_back_for_later(smtp, queued):
+    edition, _subscribers = _start(4)
+    smtp.stop()
+    report = deliveries_send_batch(edition_id=edition.pk, delivery_ids=queued.pop(0), worker="t")
+    assert report.released == 3 and edition_status(edition) == Edition.Status.SENDING
+    rows = Delivery.objects.filter(edition=edition).exclude(status=Delivery.Status.SKIPPED)
+    assert all(row.status == Delivery.Status.PENDING and row.next_attempt_at > timezone.now() for row in rows)
+    assert not Subscriber.objects.filter(status=Subscriber.Status.BOUNCED).exists()
