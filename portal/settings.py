@@ -6,6 +6,7 @@ needs. The profiles differ only in values.
 """
 
 import datetime
+import importlib.util
 import os
 import secrets
 from pathlib import Path
@@ -90,6 +91,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_prose_editor",
     "reversion",
+    "anymail",
     "portal.security.apps.AxesConfig",
     "django_otp",
     "portal.security.apps.OTPTOTPConfig",
@@ -203,8 +205,16 @@ else:
 # --- Mail: one EMAIL_URL mapped onto Django 6.1's MAILERS -------------------------------------
 
 
+def _anymail_provider(esp: str) -> str:
+    """Return the django-anymail module name of an email provider ('postmark', 'mailgun', 'brevo', ...)."""
+    module = esp.replace("-", "_").lower()
+    if not module.isidentifier() or importlib.util.find_spec(f"anymail.backends.{module}") is None:
+        raise ImproperlyConfigured(f"EMAIL_URL names an unknown email provider {esp!r}: see django-anymail's list.")
+    return module
+
+
 def mailer_from_url(url: str) -> dict:
-    """Translate EMAIL_URL (smtp://, smtp+tls://, smtp+ssl://, file://, console://, locmem://)."""
+    """Translate EMAIL_URL (smtp://, smtp+tls://, smtp+ssl://, anymail://PROVIDER, file://, console://, locmem://)."""
     parts = urlsplit(url)
     scheme = parts.scheme
     if scheme in {"smtp", "smtp+tls", "smtp+ssl"}:
@@ -219,19 +229,48 @@ def mailer_from_url(url: str) -> dict:
             options["username"] = unquote(parts.username)
             options["password"] = unquote(parts.password or "")
         return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
+    if scheme == "anymail":
+        # The provider's keys come from the ANYMAIL_* variables (below), never from the URL. The wrapper hands
+        # finished MIME messages (the digest) to the provider's anymail backend as fields.
+        return {
+            "BACKEND": "newsletter.provider.EmailBackend",
+            "OPTIONS": {"provider": _anymail_provider(parts.hostname or "")},
+        }
     if scheme == "file":
         return {"BACKEND": "portal.mail.EmlFileBackend", "OPTIONS": {"file_path": unquote(parts.path)}}
     if scheme == "console":
         return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
     if scheme == "locmem":
         return {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
-    raise ImproperlyConfigured(f"EMAIL_URL has an unknown scheme {scheme!r}: use smtp, smtp+tls, file or console.")
+    raise ImproperlyConfigured(
+        f"EMAIL_URL has an unknown scheme {scheme!r}: use smtp, smtp+tls, smtp+ssl, anymail, file or console."
+    )
 
 
 EMAIL_URL = env.str("EMAIL_URL", default=f"file://{VAR_DIR / 'mail'}")
 MAILERS = {"default": mailer_from_url(EMAIL_URL)}
+# Any other mail backend by its dotted path (e.g. a django-anymail backend with its own options): overrides EMAIL_URL.
+if env.str("EMAIL_BACKEND", default=""):
+    MAILERS["default"] = {"BACKEND": env.str("EMAIL_BACKEND")}
+# Who got which edition (one delivery row per subscriber) is kept this long after the send finished; then only
+# the counts per status remain (README, privacy section).
+DELIVERY_RETENTION_DAYS = env.int("DELIVERY_RETENTION_DAYS", default=90)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{MUNICIPALITY_NAME} <nieuwsbrief@example.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# django-anymail: every ANYMAIL_<NAME> variable becomes ANYMAIL["<NAME>"] (ANYMAIL_POSTMARK_SERVER_TOKEN,
+# ANYMAIL_MAILGUN_API_KEY, ANYMAIL_BREVO_API_KEY, ...). WEBHOOK_SECRET ("user:password") guards the provider's
+# bounce and complaint webhooks under /nieuwsbrief/anymail/ with HTTP basic auth; without it they are not mounted.
+ANYMAIL = {name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items() if name.startswith("ANYMAIL_")}
+WEBHOOK_SECRET = env.str("WEBHOOK_SECRET", default="")
+if WEBHOOK_SECRET:
+    ANYMAIL["WEBHOOK_SECRET"] = WEBHOOK_SECRET
+EMAIL_PROVIDER_USED = MAILERS["default"]["BACKEND"].startswith(("anymail.", "newsletter.provider."))
+if PRODUCTION and EMAIL_PROVIDER_USED and not WEBHOOK_SECRET:
+    raise ImproperlyConfigured(
+        "WEBHOOK_SECRET must be set when the mail goes through an email provider (user:password for its "
+        "bounce webhooks), or bounces are never suppressed."
+    )
 
 # --- Security ---------------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION

@@ -18,6 +18,8 @@ urlpatterns = [
         name="two_factor_recovery_codes",
     ),
     path("beheer/", admin.site.urls),
+    # The email provider's bounce and complaint webhooks (404 unless WEBHOOK_SECRET is set).
+    path("nieuwsbrief/anymail/", include("newsletter.webhooks")),
     path("nieuwsbrief/", include("newsletter.urls")),
     # Uploaded article images, in every profile: WhiteNoise serves static files only (see news/media.py).
     path("media/<path:path>", media_serve, name="media"),

@@ -52,6 +52,8 @@ cat <<MSG
   Beheer (redactie):  http://127.0.0.1:$PORT/beheer/
   $LOGIN
   Verstuurde mail:    ${PORTAL_VAR_DIR:-var}/mail/ (een .eml-bestand per bericht)
+  Nieuwsbrief:        Beheer > Edities > de goedgekeurde editie > "Nu verzenden"; "Verzending volgen"
+                      toont de voortgang, de berichten verschijnen in de map hierboven
   Stoppen:            Ctrl-C (stopt web, worker en beat)
 
 MSG

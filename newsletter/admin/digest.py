@@ -7,12 +7,15 @@ forms are in digest_forms.py, the pages beyond Django's list and form in digest_
 
 from django import forms
 from django.contrib import admin
+from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from news.admin.base import CapitalTitleMixin, LowercaseAddTextFormSet
 from newsletter.admin.digest_forms import EditionItemForm
+from newsletter.admin.digest_send import EditionSendViewsMixin
 from newsletter.admin.digest_views import EditionViewsMixin
 from newsletter.models import Edition, EditionEvent, EditionItem
 from newsletter.selectors import digest_audience_summary, edition_list_admin
@@ -107,7 +110,7 @@ TIMES = ["assembled_at", "approved_at", "approved_by", "send_at", "started_at", 
 
 
 @admin.register(Edition)
-class EditionAdmin(EditionViewsMixin, CapitalTitleMixin, admin.ModelAdmin):
+class EditionAdmin(EditionSendViewsMixin, EditionViewsMixin, CapitalTitleMixin, admin.ModelAdmin):
     form = EditionForm
     list_display = ["month_display", "status", "articles", "recipients", "variants", "send_at", "deliveries"]
     list_filter = ["status"]
@@ -166,8 +169,12 @@ class EditionAdmin(EditionViewsMixin, CapitalTitleMixin, admin.ModelAdmin):
 
     @admin.display(description=_("verzending"))
     def deliveries(self, obj):
-        # Filled in by the delivery of issue 10 (and kept after its rows are deleted).
-        return ", ".join(f"{status}: {count}" for status, count in sorted(obj.counts.items())) or "–"  # noqa: RUF001
+        # Counts kept after the delivery rows are deleted (retention); while rows exist, the progress page.
+        counts = ", ".join(f"{status}: {count}" for status, count in sorted(obj.counts.items()) if count)
+        if obj.started_at is None:
+            return counts or "–"  # noqa: RUF001
+        url = reverse("admin:newsletter_edition_progress", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, counts or _("volgen"))
 
     @admin.display(description=_("bereik"))
     def audience(self, obj):

@@ -13,14 +13,26 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from newsletter.hashing import email_hash, erasure_key
-from newsletter.models import ConsentEvent, ConsentText, DataAccessLog, ErasureTombstone, Source, Subscriber
+from newsletter.models import (
+    ConsentEvent,
+    ConsentText,
+    DataAccessLog,
+    Delivery,
+    Edition,
+    ErasureTombstone,
+    Source,
+    Subscriber,
+)
+from newsletter.services.digest.delivery import delivery_counts
 from newsletter.tokens import CONFIRM_MAX_AGE
 
 logger = logging.getLogger(__name__)
@@ -35,14 +47,49 @@ def _admin_log_entries(subscriber_ids: list[int]):
     return LogEntry.objects.filter(content_type=content_type, object_id__in=[str(pk) for pk in subscriber_ids])
 
 
+def _edition_deliveries_collapse(edition_id: int) -> int:
+    """Keep the delivery counts per status in Edition.counts and delete the rows; return how many rows went."""
+    with transaction.atomic():
+        edition = Edition.objects.select_for_update().get(pk=edition_id)
+        rows = Delivery.objects.filter(edition=edition)
+        counts = delivery_counts(edition_id=edition.pk)
+        if not any(counts.values()):
+            return 0
+        edition.counts = counts
+        edition.save(update_fields=["counts", "updated_at"])
+        deleted, _per_model = rows.delete()
+    logger.info("Retention: edition %s keeps only its delivery counts (%d rows deleted)", edition.slug, deleted)
+    return deleted
+
+
+def deliveries_apply_retention(*, now: datetime | None = None) -> int:
+    """Delete the delivery rows of editions finished DELIVERY_RETENTION_DAYS ago; return how many rows went.
+
+    Sent and cancelled editions keep their counts per status in `Edition.counts`. Idempotent; an edition
+    still sending or paused is never touched.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.DELIVERY_RETENTION_DAYS)
+    due = (
+        Edition.objects.filter(status__in=[Edition.Status.SENT, Edition.Status.CANCELLED], deliveries__isnull=False)
+        .annotate(ended=Coalesce("finished_at", "updated_at"))
+        .filter(ended__lte=cutoff)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    return sum(_edition_deliveries_collapse(pk) for pk in list(due))
+
+
 def subscribers_apply_retention(*, now: datetime | None = None) -> int:
     """Replace addresses unsubscribed or bounced 30 days ago or more by their keyed hash; return how many.
 
     Idempotent. The row stays with its status as suppression: an import skips such an address.
 
-    Also deletes the erasure tombstones older than a confirmation link can be (7 days).
+    Also deletes the erasure tombstones older than a confirmation link can be (7 days), and the delivery rows
+    of editions finished more than DELIVERY_RETENTION_DAYS ago (deliveries_apply_retention).
     """
     now = now or timezone.now()
+    deliveries_apply_retention(now=now)
     cutoff = now - timedelta(days=RETENTION_DAYS)
     tombstones, _per_model = ErasureTombstone.objects.filter(erased_at__lt=now - CONFIRM_MAX_AGE).delete()
     if tombstones:
