@@ -112,8 +112,8 @@ def article_list_published(*, now: datetime.datetime | None = None) -> QuerySet:
 
 
 def article_page_published(*, number: int = 1, now: datetime.datetime | None = None) -> Page:
-    """One page of the news page: active pins first, then newest first (three queries, none growing with the
-    number of articles); raises ValueError when the page does not exist.
+    """One page of the news page: active pins first, then newest first (two queries, a third for the pins'
+    links; none growing with the number of articles); raises ValueError when the page does not exist.
 
     The pins are fetched apart (few rows, partial index article_pinned), so the page itself is an index scan
     on the publication date with a LIMIT, not a sort of every published article by "pinned now".
@@ -131,7 +131,8 @@ def article_page_published(*, number: int = 1, now: datetime.datetime | None = N
         raise ValueError(number)
     for article in rows:
         article.pinned_now = article in pinned
-    prefetch_related_objects(rows, _ordered_links())
+    # The pinned notices show their links; the cards fetch theirs only when not in the fragment cache.
+    prefetch_related_objects([article for article in rows if article.pinned_now], _ordered_links())
     return Page(items=rows[:PAGE_SIZE], number=number, has_next=len(rows) > PAGE_SIZE)
 
 
@@ -257,7 +258,7 @@ def archive_article_page(*, year: int, month: int, number: int = 1) -> Page:
         Article.objects.published()
         .filter(publication_date__year=year, publication_date__month=month)
         .order_by("-publication_date", "-id")
-        .only("title", "slug", "subtitle", "lead", "publication_date", "show_date", "kind")
+        .only("title", "slug", "subtitle", "lead", "publication_date", "show_date", "kind", "updated_at")
     )
     return paginate(queryset, number=number)
 

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 
+from news.fragments import article_cards_html
+
 register = template.Library()
 
 
@@ -55,3 +57,9 @@ def breadcrumbs(*pairs):
     """Breadcrumbs from (label, url) pairs; the last pair is the current page."""
     crumbs = [{"label": pairs[i], "url": pairs[i + 1]} for i in range(0, len(pairs) - 1, 2)]
     return {"crumbs": crumbs}
+
+
+@register.simple_tag
+def article_cards(articles, level=2, with_details=False):
+    """The article cards of a list page, through the fragment cache (news.fragments)."""
+    return article_cards_html(articles, level=level, with_details=with_details)
