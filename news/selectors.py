@@ -147,17 +147,19 @@ def article_get_published(*, slug: str, now: datetime.datetime | None = None) ->
         .filter(pk__in=_page_ids(slug))
         .defer("search_vector")
         .order_by("-publication_date", "-id")
-        .prefetch_related(
-            _active_themes(),
-            Prefetch("documents", queryset=Document.objects.order_by("-date", "title")),
-            Prefetch("links", queryset=ArticleLink.objects.order_by("order", "id")),
-        )
     )
     article = next((row for row in rows if row.slug == slug), None)
     if article is None:
         return None
+    # Only the article itself shows themes, documents and links: the related ones show a title and a date.
+    prefetch_related_objects([article], _active_themes(), _public_documents(), _ordered_links())
     article.related_published = [row for row in rows if row.slug != slug]
     return article
+
+
+def _public_documents() -> Prefetch:
+    # The page shows a document's title, date and file: not its extracted text or search vector (large).
+    return Prefetch("documents", queryset=Document.objects.defer("text", "search_vector").order_by("-date", "title"))
 
 
 def _page_ids(slug: str) -> QuerySet:
