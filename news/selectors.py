@@ -225,7 +225,10 @@ def theme_article_page(*, theme: Theme, number: int = 1) -> Page:
 
 def theme_documents(*, theme: Theme, limit: int = 10) -> list[Document]:
     """The theme's public documents, newest first (one query)."""
-    return list(document_list_public().filter(themes=theme)[:limit])
+    # The side column shows a title and a link: not the extracted text or the search vector (large, and the
+    # DISTINCT of document_list_public would compare them).
+    documents = document_list_public().filter(themes=theme).defer("text", "search_vector")
+    return list(documents[:limit])
 
 
 # --- Archive -----------------------------------------------------------------------------------

@@ -156,3 +156,18 @@ def test_article_detail_loads_no_document_text_and_no_relations_of_related_artic
     document_sql = [query["sql"] for query in queries.captured_queries if 'FROM "news_document"' in query["sql"]]
     assert document_sql and all('"news_document"."text"' not in sql for sql in document_sql)
     assert all(f"IN ({related.pk}" not in sql and f", {related.pk})" not in sql for sql in document_sql)
+
+
+@override_settings(PUBLIC_PAGE_CACHE=False)
+def test_theme_page_loads_no_document_text(client):
+    theme = ThemeFactory(slug="documenten-thema")
+    ArticleFactory(themes=[theme])
+    DocumentFactory(title="Themabrief", themes=[theme])
+    client.get("/robots.txt")
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/themas/documenten-thema/").content.decode()
+
+    assert "Themabrief" in html
+    document_sql = [query["sql"] for query in queries.captured_queries if 'FROM "news_document"' in query["sql"]]
+    assert document_sql and all('"news_document"."text"' not in sql for sql in document_sql)
