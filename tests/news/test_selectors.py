@@ -5,6 +5,8 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.utils import timezone
 
 from news import selectors
@@ -175,3 +177,20 @@ def test_chrome_is_one_cache_round_trip_per_request(rf):
 
     assert first is second
     assert get_many.call_count == 1 and get.call_count == 0
+
+
+def test_chrome_footer_is_rendered_once_per_content_token_and_follows_changes(client, settings):
+    settings.PUBLIC_PAGE_CACHE = False
+    theme = ThemeFactory(name="Oude naam", slug="oud")
+    client.get("/")
+    html = client.get("/").content.decode()  # the footer from the chrome entry
+    included = render_to_string(
+        "includes/footer.html", {**chrome(RequestFactory().get("/")), "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME}
+    )
+    assert included in html and "Oude naam" in included
+
+    theme.name = "Nieuwe naam"
+    theme.save()
+    public_pages_changed()
+
+    assert "Nieuwe naam" in client.get("/").content.decode()
