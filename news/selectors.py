@@ -112,8 +112,8 @@ def article_list_published(*, now: datetime.datetime | None = None) -> QuerySet:
 
 
 def article_page_published(*, number: int = 1, now: datetime.datetime | None = None) -> Page:
-    """One page of the news page: active pins first, then newest first (three queries, none growing with the
-    number of articles); raises ValueError when the page does not exist.
+    """One page of the news page: active pins first, then newest first (two queries, a third for the pins'
+    links; none growing with the number of articles); raises ValueError when the page does not exist.
 
     The pins are fetched apart (few rows, partial index article_pinned), so the page itself is an index scan
     on the publication date with a LIMIT, not a sort of every published article by "pinned now".
@@ -131,7 +131,8 @@ def article_page_published(*, number: int = 1, now: datetime.datetime | None = N
         raise ValueError(number)
     for article in rows:
         article.pinned_now = article in pinned
-    prefetch_related_objects(rows, _ordered_links())
+    # The pinned notices show their links; the cards fetch theirs only when not in the fragment cache.
+    prefetch_related_objects([article for article in rows if article.pinned_now], _ordered_links())
     return Page(items=rows[:PAGE_SIZE], number=number, has_next=len(rows) > PAGE_SIZE)
 
 
@@ -146,17 +147,19 @@ def article_get_published(*, slug: str, now: datetime.datetime | None = None) ->
         .filter(pk__in=_page_ids(slug))
         .defer("search_vector")
         .order_by("-publication_date", "-id")
-        .prefetch_related(
-            _active_themes(),
-            Prefetch("documents", queryset=Document.objects.order_by("-date", "title")),
-            Prefetch("links", queryset=ArticleLink.objects.order_by("order", "id")),
-        )
     )
     article = next((row for row in rows if row.slug == slug), None)
     if article is None:
         return None
+    # Only the article itself shows themes, documents and links: the related ones show a title and a date.
+    prefetch_related_objects([article], _active_themes(), _public_documents(), _ordered_links())
     article.related_published = [row for row in rows if row.slug != slug]
     return article
+
+
+def _public_documents() -> Prefetch:
+    # The page shows a document's title, date and file: not its extracted text or search vector (large).
+    return Prefetch("documents", queryset=Document.objects.defer("text", "search_vector").order_by("-date", "title"))
 
 
 def _page_ids(slug: str) -> QuerySet:
@@ -222,7 +225,10 @@ def theme_article_page(*, theme: Theme, number: int = 1) -> Page:
 
 def theme_documents(*, theme: Theme, limit: int = 10) -> list[Document]:
     """The theme's public documents, newest first (one query)."""
-    return list(document_list_public().filter(themes=theme)[:limit])
+    # The side column shows a title and a link: not the extracted text or the search vector (large, and the
+    # DISTINCT of document_list_public would compare them).
+    documents = document_list_public().filter(themes=theme).defer("text", "search_vector")
+    return list(documents[:limit])
 
 
 # --- Archive -----------------------------------------------------------------------------------
@@ -257,7 +263,7 @@ def archive_article_page(*, year: int, month: int, number: int = 1) -> Page:
         Article.objects.published()
         .filter(publication_date__year=year, publication_date__month=month)
         .order_by("-publication_date", "-id")
-        .only("title", "slug", "subtitle", "lead", "publication_date", "show_date", "kind")
+        .only("title", "slug", "subtitle", "lead", "publication_date", "show_date", "kind", "updated_at")
     )
     return paginate(queryset, number=number)
 

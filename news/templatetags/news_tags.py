@@ -1,11 +1,19 @@
 """Template helpers for the public pages: dates, event periods, links, breadcrumbs, absolute URLs."""
 
+from functools import lru_cache
+from types import SimpleNamespace
+
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from news.fragments import article_cards_html
 
 register = template.Library()
 
@@ -55,3 +63,38 @@ def breadcrumbs(*pairs):
     """Breadcrumbs from (label, url) pairs; the last pair is the current page."""
     crumbs = [{"label": pairs[i], "url": pairs[i + 1]} for i in range(0, len(pairs) - 1, 2)]
     return {"crumbs": crumbs}
+
+
+@register.simple_tag
+def article_cards(articles, level=2, with_details=False):
+    """The article cards of a list page, through the fragment cache (news.fragments)."""
+    return article_cards_html(articles, level=level, with_details=with_details)
+
+
+HEADER_TEMPLATE = "includes/header.html"
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context) -> SafeString:
+    """The page header. It shows settings and the current section, no rows: outside DEBUG it is rendered once per
+    view, language and process (a page that fills the header's search field renders it)."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    if settings.DEBUG or request is None or context.get("search_value"):
+        return render_to_string(HEADER_TEMPLATE, context.flatten())
+    key = (
+        get_language(),
+        getattr(match, "view_name", "") or "",
+        getattr(match, "namespace", "") or "",
+        context.get("SITE_NAME"),
+        context.get("MUNICIPALITY_NAME"),
+    )
+    return _header_render(key)
+
+
+@lru_cache(maxsize=256)
+def _header_render(key: tuple) -> SafeString:
+    _language, view_name, namespace, site_name, municipality_name = key
+    section = SimpleNamespace(resolver_match=SimpleNamespace(view_name=view_name, namespace=namespace))
+    context = {"request": section, "SITE_NAME": site_name, "MUNICIPALITY_NAME": municipality_name}
+    return render_to_string(HEADER_TEMPLATE, context)

@@ -139,3 +139,35 @@ def test_query_counts_are_equal_at_two_sizes(client):
     large = _query_counts(client, paths)
 
     assert large == small
+
+
+@override_settings(PUBLIC_PAGE_CACHE=False)
+def test_article_detail_loads_no_document_text_and_no_relations_of_related_articles(client):
+    related = ArticleFactory(title="Verwant bericht")
+    article = ArticleFactory(title="Hoofdbericht")
+    article.related_articles.add(related)
+    article.documents.add(DocumentFactory(title="Brief met tekst"))
+    client.get("/robots.txt")
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(article.get_absolute_url()).content.decode()
+
+    assert "Brief met tekst" in html and "Verwant bericht" in html
+    document_sql = [query["sql"] for query in queries.captured_queries if 'FROM "news_document"' in query["sql"]]
+    assert document_sql and all('"news_document"."text"' not in sql for sql in document_sql)
+    assert all(f"IN ({related.pk}" not in sql and f", {related.pk})" not in sql for sql in document_sql)
+
+
+@override_settings(PUBLIC_PAGE_CACHE=False)
+def test_theme_page_loads_no_document_text(client):
+    theme = ThemeFactory(slug="documenten-thema")
+    ArticleFactory(themes=[theme])
+    DocumentFactory(title="Themabrief", themes=[theme])
+    client.get("/robots.txt")
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/themas/documenten-thema/").content.decode()
+
+    assert "Themabrief" in html
+    document_sql = [query["sql"] for query in queries.captured_queries if 'FROM "news_document"' in query["sql"]]
+    assert document_sql and all('"news_document"."text"' not in sql for sql in document_sql)

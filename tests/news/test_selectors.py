@@ -1,8 +1,12 @@
 """Selectors and the site chrome: what they return, and that the chrome is built once per content version."""
 
 import datetime
+from unittest import mock
 
 import pytest
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.utils import timezone
 
 from news import selectors
@@ -159,3 +163,34 @@ def test_next_transition_pin_ends_at_local_midnight_after_pinned_until():
 
     assert timezone.localtime(moment).date() == today + datetime.timedelta(days=1)
     assert timezone.localtime(moment).hour == 0
+
+
+def test_chrome_is_one_cache_round_trip_per_request(rf):
+    chrome(rf.get("/"))  # builds it
+    request = rf.get("/")
+    with (
+        mock.patch.object(cache, "get", wraps=cache.get) as get,
+        mock.patch.object(cache, "get_many", wraps=cache.get_many) as get_many,
+    ):
+        first = chrome(request)
+        second = chrome(request)  # the search page and the context processor both ask
+
+    assert first is second
+    assert get_many.call_count == 1 and get.call_count == 0
+
+
+def test_chrome_footer_is_rendered_once_per_content_token_and_follows_changes(client, settings):
+    settings.PUBLIC_PAGE_CACHE = False
+    theme = ThemeFactory(name="Oude naam", slug="oud")
+    client.get("/")
+    html = client.get("/").content.decode()  # the footer from the chrome entry
+    included = render_to_string(
+        "includes/footer.html", {**chrome(RequestFactory().get("/")), "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME}
+    )
+    assert included in html and "Oude naam" in included
+
+    theme.name = "Nieuwe naam"
+    theme.save()
+    public_pages_changed()
+
+    assert "Nieuwe naam" in client.get("/").content.decode()

@@ -421,3 +421,18 @@ def test_header_marks_the_current_section(client, path, current):
 
     nav = html[html.index('aria-label="Hoofdmenu"') : html.index("</nav>")]
     assert re.findall(r'href="([^"]*)" aria-current="(\w+)"', nav) == [current]
+
+
+@pytest.mark.parametrize("path", ["/", "/themas/", "/archief/", "/zoeken/", "/nieuwsbrief/aanmelden/", "article"])
+def test_site_header_rendered_once_per_section_is_the_same_as_rendered_per_request(client, settings, path):
+    article = ArticleFactory()
+    path = article.get_absolute_url() if path == "article" else path
+    settings.PUBLIC_PAGE_CACHE = False
+    client.get(path)
+    memoised = client.get(path).content.decode()
+    settings.DEBUG = True  # renders the header template for the request
+    fresh = client.get(path).content.decode()
+
+    header = re.compile(r"<header class=\"utrecht-page-header.*?</header>", re.S)
+    assert header.search(memoised).group(0) == header.search(fresh).group(0)
+    assert 'aria-current="' in header.search(memoised).group(0)
