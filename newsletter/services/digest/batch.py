@@ -65,23 +65,27 @@ def _renderer(edition: Edition) -> EditionRenderer:
 class OutcomeLog:
     """Writes each outcome at once: on PostgreSQL through its own autocommit connection, elsewhere the ORM.
 
-    On PostgreSQL the UPDATE is put on the wire right after the SMTP reply and its result is read just before
-    the next one is sent (libpq's asynchronous calls, one statement in flight): the database's round trip
-    overlaps the next SMTP exchange instead of adding to it. A statement on the wire is executed and committed
-    by PostgreSQL even when the worker is killed a moment later, so a kill can still double only the message
-    whose reply had come and whose UPDATE had not yet been sent.
+    On PostgreSQL the connection is in libpq's pipeline mode: each UPDATE goes on the wire right after the SMTP
+    reply, followed by its own sync (so PostgreSQL commits it on its own, as in autocommit), and the next
+    message is sent without waiting for the database's answer; the answers are read as they come in and all
+    of them before the batch ends. A statement on the wire is executed and committed by PostgreSQL even when
+    the worker is killed a moment later, so a kill can still double only the message whose reply had come and
+    whose UPDATE had not yet been sent.
     """
 
     SQL = (
         "UPDATE {table} SET status = $1, attempts = $2, sent_at = $3, message_id = $4, reason = $5, "
         "next_attempt_at = $6, claimed_at = NULL, claimed_by = '', updated_at = $7 WHERE id = $8 AND status = $9"
     )
+    _FIELDS = ("status", "attempts", "sent_at", "message_id", "reason", "next_attempt_at")
+    _DEFAULTS = ("", 0, None, "", "", None)
     _conn = None  # per process
+    _pending = 0  # statements on that connection whose answer has not been read yet
 
     def __init__(self):
         self.sql = self.SQL.format(table=connection.ops.quote_name(Delivery._meta.db_table)).encode()
         self.count = 0
-        self._in_flight = False
+        self.postgresql = connection.vendor == "postgresql"
 
     def _connection(self):
         cls = type(self)
@@ -91,6 +95,8 @@ class OutcomeLog:
             params = {k: v for k, v in connection.get_connection_params().items() if k != "cursor_factory"}
             cls._conn = psycopg.connect(**params, autocommit=True)
             cls._conn.execute("SET synchronous_commit = off")
+            cls._conn.pgconn.enter_pipeline_mode()
+            cls._pending = 0
         return cls._conn
 
     @classmethod
@@ -99,40 +105,52 @@ class OutcomeLog:
         if cls._conn is not None:
             cls._conn.close()
             cls._conn = None
+        cls._pending = 0
 
     def write(self, row_id: int, **values) -> None:
         now = timezone.now()
         self.count += 1
-        if connection.vendor != "postgresql":
+        if not self.postgresql:
             Delivery.objects.filter(pk=row_id, status=Status.CLAIMED).update(
                 **values, claimed_at=None, claimed_by="", updated_at=now
             )
             return
-        fields = ("status", "attempts", "sent_at", "message_id", "reason", "next_attempt_at")
-        params = [values.get(name, default) for name, default in zip(fields, ("", 0, None, "", "", None), strict=True)]
+        get = values.get
+        params = [get(name, default) for name, default in zip(self._FIELDS, self._DEFAULTS, strict=True)]
         self._send([*params, now, row_id, Status.CLAIMED])
 
     def _send(self, params: list) -> None:
         pgconn = self._connection().pgconn
-        self.finish()
         encoded = [None if value is None else _text(value).encode() for value in params]
         pgconn.send_query_params(self.sql, encoded)
+        pgconn.pipeline_sync()
         while pgconn.flush():  # 1: not all sent yet (a full socket buffer)
             pass
-        self._in_flight = True
+        type(self)._pending += 1
+        self._read(block=False)
 
     def finish(self) -> None:
-        """Wait for the statement in flight and raise if it failed."""
-        if not self._in_flight:
-            return
+        """Wait for every statement in flight and raise if one failed."""
+        if self.postgresql and type(self)._pending:
+            self._read(block=True)
+
+    def _read(self, *, block: bool) -> None:
+        """Read the answers that have come (all of them with `block`); raise if a statement failed."""
         from psycopg import pq
 
-        self._in_flight = False
-        pgconn = self._connection().pgconn
-        error = None
-        while (result := pgconn.get_result()) is not None:
-            if result.status != pq.ExecStatus.COMMAND_OK:
-                error = result.error_message.decode(errors="replace")
+        cls, pgconn, error = type(self), self._connection().pgconn, None
+        while cls._pending:
+            if not block:
+                pgconn.consume_input()
+                if pgconn.is_busy():
+                    break
+            result = pgconn.get_result()
+            if result is None:
+                continue
+            if result.status == pq.ExecStatus.PIPELINE_SYNC:
+                cls._pending -= 1
+            elif result.status != pq.ExecStatus.COMMAND_OK:
+                error = error or result.error_message.decode(errors="replace")
         if error:
             raise RuntimeError(f"recording a delivery outcome failed: {error}")
 
