@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from news.models import Theme
 from newsletter.models import Delivery, Edition, Subscriber
 from newsletter.services.digest.delivery import due, edition_finish_if_done
 from newsletter.services.digest.render import EditionRenderer, digest_personal_parts
@@ -190,8 +191,13 @@ def _skip_reason(subscriber: Subscriber | None) -> str:
     return ""
 
 
-def _claim(edition_id: int, ids: list[int], worker: str) -> tuple[list[Delivery], dict[int, Subscriber]]:
-    """Claim the open, due rows among `ids` (skipping rows another worker holds) and read their subscribers."""
+# What the batch reads of a subscriber: the re-check (_skip_reason), the variant, the personal parts.
+_SUBSCRIBER_FIELDS = ("pk", "email", "status", "paused_until", "all_themes", "token_version")
+
+
+def _claim(edition_id: int, ids: list[int], worker: str) -> tuple[list[Delivery], dict[int, Subscriber], dict]:
+    """Claim the open, due rows among `ids` (skipping rows another worker holds) and read their subscribers
+    and each subscriber's themes (subscriber id -> [Theme])."""
     now = timezone.now()
     with transaction.atomic():
         rows = list(
@@ -202,13 +208,30 @@ def _claim(edition_id: int, ids: list[int], worker: str) -> tuple[list[Delivery]
             .order_by("pk")
         )
         if not rows:
-            return [], {}
+            return [], {}, {}
         Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(
             status=Status.CLAIMED, claimed_at=now, claimed_by=worker[:100], updated_at=now
         )
         # Read in the claim: an unsubscribe committed before this moment is seen, and nothing is sent to them.
-        subscribers = Subscriber.objects.filter(pk__in=[row.subscriber_id for row in rows]).prefetch_related("themes")
-        return rows, {subscriber.pk: subscriber for subscriber in subscribers}
+        subscriber_ids = [row.subscriber_id for row in rows]
+        subscribers = Subscriber.objects.filter(pk__in=subscriber_ids).only(*_SUBSCRIBER_FIELDS)
+        return rows, {subscriber.pk: subscriber for subscriber in subscribers}, _themes_of(subscriber_ids)
+
+
+def _themes_of(subscriber_ids: list[int]) -> dict[int, list[Theme]]:
+    """The themes of each subscriber in one query, as light Theme objects (what the variant and the "why" line
+    use); much cheaper than prefetch_related for a few hundred subscribers."""
+    links = Subscriber.themes.through.objects.filter(subscriber_id__in=subscriber_ids).values_list(
+        "subscriber_id", "theme_id", "theme__order", "theme__name", "theme__is_active"
+    )
+    themes: dict[int, Theme] = {}
+    chosen = collections.defaultdict(list)
+    for subscriber_id, theme_id, order, name, is_active in links:
+        theme = themes.get(theme_id)
+        if theme is None:
+            theme = themes[theme_id] = Theme(pk=theme_id, order=order, name=name, is_active=is_active)
+        chosen[subscriber_id].append(theme)
+    return chosen
 
 
 def _skip(rows_by_reason: dict[str, list[int]]) -> None:
@@ -228,21 +251,21 @@ def _release(ids: list[int], *, retry_at: datetime.datetime | None = None) -> in
     )
 
 
-def _plan(edition: Edition, rows: list[Delivery], subscribers: dict[int, Subscriber], renderer: EditionRenderer):
-    """Split claimed rows into (row, subscriber, variant) to send and the rows to skip, by reason."""
+def _plan(rows: list[Delivery], subscribers: dict[int, Subscriber], themes_of: dict, renderer: EditionRenderer):
+    """Split claimed rows into (row, subscriber, themes, variant) to send and the rows to skip, by reason."""
     work, skips = [], collections.defaultdict(list)
     for row in rows:
         subscriber = subscribers.get(row.subscriber_id)
         reason = _skip_reason(subscriber)
-        variant = None
+        variant = themes = None
         if not reason:
-            theme_ids = [theme.pk for theme in subscriber.themes.all()]
-            variant = renderer.variant_for(all_themes=subscriber.all_themes, theme_ids=theme_ids)
+            themes = themes_of.get(subscriber.pk, [])
+            variant = renderer.variant_for(all_themes=subscriber.all_themes, theme_ids=[theme.pk for theme in themes])
             reason = "" if variant is not None else empty_reason()
         if reason:
             skips[reason].append(row.pk)
         else:
-            work.append((row, subscriber, variant))
+            work.append((row, subscriber, themes, variant))
     return work, dict(skips)
 
 
@@ -252,8 +275,9 @@ class _Stop(Exception):
         self.reason, self.pause, self.retry = reason, pause, retry
 
 
-def _send_one(sender, edition, row, subscriber, variant, log: OutcomeLog, report: BatchReport) -> Attempt:
-    parts = digest_personal_parts(edition=edition, subscriber=subscriber)
+def _send_one(sender, edition, work_item: tuple, log: OutcomeLog, report: BatchReport) -> Attempt:
+    row, subscriber, themes, variant = work_item
+    parts = digest_personal_parts(edition=edition, subscriber=subscriber, themes=themes)
     try:
         attempt = sender.send(subscriber.email, variant.message_bytes(parts))
     except SenderUnavailable as exc:
@@ -282,9 +306,9 @@ def _send_all(edition: Edition, work: list, report: BatchReport) -> None:
     except SenderUnavailable as exc:
         raise _Stop(exc.reason, pause=exc.permanent, retry=not exc.permanent) from None
     try:
-        for row, subscriber, variant in work:
+        for work_item in work:
             limiter.wait()
-            attempt = _send_one(sender, edition, row, subscriber, variant, log, report)
+            attempt = _send_one(sender, edition, work_item, log, report)
             window.append(attempt.outcome is MailOutcome.DEFERRED)
             if len(window) == AUTO_PAUSE_WINDOW and sum(window) * 2 > AUTO_PAUSE_WINDOW:
                 reason = _("%(count)d van de laatste %(window)d pogingen tijdelijk geweigerd (%(reply)s)") % {
@@ -303,7 +327,7 @@ def _stopped(edition: Edition, work: list, stop: _Stop, report: BatchReport) -> 
     """Give the unsent rows back; pause the edition for a failure no retry will fix, or too many deferrals."""
     from newsletter.services.digest.control import digest_pause
 
-    unsent = [row.pk for row, _subscriber, _variant in work if row.pk not in report.done]
+    unsent = [row.pk for row, *_rest in work if row.pk not in report.done]
     retry_at = _retry_at(1, timezone.now()) if stop.retry else None
     report.released = _release(unsent, retry_at=retry_at)
     report.stopped = stop.reason
@@ -351,13 +375,13 @@ def _metrics_store(edition_id: int, report: BatchReport) -> None:
 def _process(edition: Edition, delivery_ids: list[int], worker: str, report: BatchReport) -> None:
     from newsletter.services.subscriptions import subscription_bounce
 
-    rows, subscribers = _claim(edition.pk, delivery_ids, worker)
+    rows, subscribers, themes_of = _claim(edition.pk, delivery_ids, worker)
     report.claimed = len(rows)
     if not rows:
         return
     renderer = _renderer(edition)
     before = renderer.render_count
-    work, skips = _plan(edition, rows, subscribers, renderer)
+    work, skips = _plan(rows, subscribers, themes_of, renderer)
     report.renders, report.variants = renderer.render_count - before, renderer.variant_count
     _skip(skips)
     report.outcomes[Status.SKIPPED] += sum(map(len, skips.values()))
