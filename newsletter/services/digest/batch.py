@@ -275,11 +275,11 @@ class _Stop(Exception):
         self.reason, self.pause, self.retry = reason, pause, retry
 
 
-def _send_one(sender, edition, work_item: tuple, log: OutcomeLog, report: BatchReport) -> Attempt:
+def _send_one(sender, edition, work_item: tuple, next_to, log: OutcomeLog, report: BatchReport) -> Attempt:
     row, subscriber, themes, variant = work_item
     parts = digest_personal_parts(edition=edition, subscriber=subscriber, themes=themes)
     try:
-        attempt = sender.send(subscriber.email, variant.message_bytes(parts))
+        attempt = sender.send(subscriber.email, variant.message_bytes(parts), next_to)
     except SenderUnavailable as exc:
         raise _Stop(exc.reason, pause=exc.permanent, retry=not exc.permanent) from None
     values = _outcome_values(row, attempt, parts.message_id)
@@ -306,9 +306,10 @@ def _send_all(edition: Edition, work: list, report: BatchReport) -> None:
     except SenderUnavailable as exc:
         raise _Stop(exc.reason, pause=exc.permanent, retry=not exc.permanent) from None
     try:
-        for work_item in work:
+        for index, work_item in enumerate(work, start=1):
             limiter.wait()
-            attempt = _send_one(sender, edition, work_item, log, report)
+            next_to = work[index][1].email if index < len(work) else None
+            attempt = _send_one(sender, edition, work_item, next_to, log, report)
             window.append(attempt.outcome is MailOutcome.DEFERRED)
             if len(window) == AUTO_PAUSE_WINDOW and sum(window) * 2 > AUTO_PAUSE_WINDOW:
                 reason = _("%(count)d van de laatste %(window)d pogingen tijdelijk geweigerd (%(reply)s)") % {
