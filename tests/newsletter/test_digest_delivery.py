@@ -24,6 +24,9 @@ from newsletter.services.digest.control import (
     digest_send_cancel,
 )
 from newsletter.services.digest.delivery import deliveries_create, deliveries_sweep
+from newsletter.services.digest.sender import sender_open
+from newsletter.services.mail import MailOutcome
+from tests.support import smtp_server
 from tests.support.delivery import approved_edition, edition_status, subscribers_make
 from tests.support.smtp_server import SmtpServer
 
@@ -53,8 +56,23 @@ def queued(monkeypatch):
     return calls
 
 
-@pytest.fixture
-def smtp(settings):
+def _offer_pipelining(monkeypatch):
+    """Make the test server announce PIPELINING (RFC 2920), as Postfix does; aiosmtpd reads pipelined commands."""
+    original = smtp_server._Handler.handle_EHLO
+
+    async def handle_ehlo(self, server, session, envelope, hostname, responses):
+        responses = await original(self, server, session, envelope, hostname, responses)
+        return [responses[0], "250-PIPELINING", *responses[1:]]
+
+    monkeypatch.setattr(smtp_server._Handler, "handle_EHLO", handle_ehlo)
+
+
+@pytest.fixture(params=["one-command-at-a-time", "pipelining"])
+def smtp(request, settings, monkeypatch):
+    """The local SMTP server, once without and once with PIPELINING (the sender then sends MAIL, RCPT, DATA
+    in one write): every outcome must come out the same either way."""
+    if request.param == "pipelining":
+        _offer_pipelining(monkeypatch)
     server = SmtpServer().start()
     server.use(settings)
     yield server
@@ -303,3 +321,17 @@ def test_an_unreachable_server_gives_the_rows_back_for_later(smtp, queued):
     rows = Delivery.objects.filter(edition=edition).exclude(status=Delivery.Status.SKIPPED)
     assert all(row.status == Delivery.Status.PENDING and row.next_attempt_at > timezone.now() for row in rows)
     assert not Subscriber.objects.filter(status=Subscriber.Status.BOUNCED).exists()
+
+
+def test_the_sender_pipelines_only_when_the_server_offers_it(smtp, request):
+    first, second = b"Subject: 1\r\n\r\n.begint met een punt\r\n", b"Subject: 2\r\n\r\ntwee\r\n"
+    sender = sender_open()
+    try:
+        assert (sender.pipeline is not None) == ("pipelining" in request.node.callspec.id)
+        # The second envelope goes with the first content; the open envelope is dropped, not QUIT, on close.
+        assert sender.send("een@voorbeeld.nl", first, "twee@voorbeeld.nl").outcome is MailOutcome.SENT
+        assert sender.send("twee@voorbeeld.nl", second, "drie@voorbeeld.nl").outcome is MailOutcome.SENT
+    finally:
+        sender.close()
+    assert smtp.raw == [("een@voorbeeld.nl", first), ("twee@voorbeeld.nl", second)]
+    assert "drie@voorbeeld.nl" not in smtp.accepted

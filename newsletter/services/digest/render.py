@@ -157,8 +157,10 @@ def _example_links() -> dict[str, str]:
     }
 
 
-def digest_personal_parts(*, edition: Edition, subscriber: Subscriber, example: bool = False) -> PersonalParts:
-    """The personal parts of `subscriber`'s mail (prefetch `themes` to make this query-free).
+def digest_personal_parts(
+    *, edition: Edition, subscriber: Subscriber, example: bool = False, themes: Iterable[Theme] | None = None
+) -> PersonalParts:
+    """The personal parts of `subscriber`'s mail (prefetch `themes`, or pass them, to make this query-free).
 
     With `example`, the links are example links that open nothing personal, and the Message-ID is a fresh one.
     """
@@ -168,7 +170,9 @@ def digest_personal_parts(*, edition: Edition, subscriber: Subscriber, example: 
     else:
         links = _subscriber_links(subscriber)
         message_id = digest_message_id(edition=edition, subscriber_id=subscriber.pk)
-    reason = digest_reason(all_themes=subscriber.all_themes, themes=subscriber.themes.all())
+    if themes is None:
+        themes = subscriber.themes.all()
+    reason = digest_reason(all_themes=subscriber.all_themes, themes=themes)
     return PersonalParts(to=subscriber.email, message_id=message_id, reason=reason, **links)
 
 

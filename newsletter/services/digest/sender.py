@@ -13,6 +13,7 @@ unreachable): the batch then stops instead of bouncing or deferring everyone.
 """
 
 import logging
+import re
 import smtplib
 import ssl
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ class SmtpSender:
         self.options = options
         self.from_addr = from_addr
         self.smtp: smtplib.SMTP | None = None
+        self.pipeline: _Pipeline | None = None
 
     def open(self) -> None:
         options = self.options
@@ -70,19 +72,26 @@ class SmtpSender:
                 smtp.starttls(context=ssl.create_default_context())
             if options.get("username"):
                 smtp.login(options["username"], options.get("password", ""))
+            smtp.ehlo_or_helo_if_needed()
         except smtplib.SMTPResponseException as exc:
             # 530/535 on AUTH, 554 in the greeting: no message will pass; 4xx may pass later.
             raise SenderUnavailable(_reply(exc), permanent=exc.smtp_code >= 500) from None
         except (smtplib.SMTPException, OSError) as exc:
             raise SenderUnavailable(_reply(exc), permanent=False) from None
         self.smtp = smtp
+        self.pipeline = _Pipeline(smtp, self.from_addr) if smtp.has_extn("pipelining") else None
 
-    def send(self, to: str, raw: bytes) -> Attempt:
+    def send(self, to: str, raw: bytes, next_to: str | None = None) -> Attempt:
+        """Send one message; `next_to`, the recipient of the next call, lets a pipelining server get that
+        message's envelope in the same write as this message's content."""
         if self.smtp is None:
             self.open()
-        options = ["SMTPUTF8"] if not to.isascii() else []
         try:
-            self.smtp.sendmail(self.from_addr, [to], raw, mail_options=options)
+            if self.pipeline is not None and _plain(to):
+                self.pipeline.sendmail(to, raw, next_to if next_to and _plain(next_to) else None)
+            else:
+                options = ["SMTPUTF8"] if not to.isascii() else []
+                self.smtp.sendmail(self.from_addr, [to], raw, mail_options=options)
         except smtplib.SMTPSenderRefused as exc:
             if exc.smtp_code >= 500:
                 raise SenderUnavailable(_reply(exc), permanent=True) from None
@@ -101,12 +110,95 @@ class SmtpSender:
             logger.debug("closing a dropped SMTP connection failed", exc_info=True)
 
     def close(self) -> None:
+        if self.smtp is not None and self.pipeline is not None and self.pipeline.opened:
+            self._drop()  # a next envelope was sent and the server may wait for content: QUIT would be content
         if self.smtp is not None:
             try:
                 self.smtp.quit()
             except (smtplib.SMTPException, OSError):
                 self._drop()
             self.smtp = None
+
+
+_PLAIN_ADDRESS = re.compile(r"[^\s<>()\[\]\\,;:\"]+@[^\s<>()\[\]\\,;:\"@]+")
+_PERIOD_AT_LINE_START = re.compile(rb"(?m)^\.")
+
+
+def _plain(address: str) -> bool:
+    return address.isascii() and _PLAIN_ADDRESS.fullmatch(address) is not None
+
+
+class _Pipeline:
+    """`smtplib.SMTP.sendmail` for one ASCII recipient with RFC 2920 PIPELINING. MAIL, RCPT and DATA go in one
+    write, and the next message's envelope goes in the same write as this message's content (after its final
+    dot); so each message costs one round trip instead of four. Raises the same exceptions as `sendmail` for the
+    same replies, so the one SMTP policy classifies them unchanged; each message's outcome is still known (and
+    recorded) before the next message's content leaves."""
+
+    def __init__(self, smtp: smtplib.SMTP, from_addr: str):
+        self.smtp = smtp
+        self.mail = f"mail from:{smtplib.quoteaddr(from_addr)}".encode("ascii")
+        self.size = smtp.has_extn("size")
+        self.from_addr = from_addr
+        self.opened: str | None = None  # whose envelope went with the previous content; replies not read yet
+
+    def _envelope(self, to: str, size: bytes = b"") -> bytes:
+        return b"%s%s\r\nrcpt to:<%s>\r\ndata\r\n" % (self.mail, size, to.encode("ascii"))
+
+    def sendmail(self, to: str, raw: bytes, next_to: str | None = None) -> None:
+        smtp = self.smtp
+        if self.opened is None:
+            smtp.send(self._envelope(to, b" size=%d" % len(raw) if self.size else b""))
+        elif self.opened != to:
+            smtp.close()
+            raise smtplib.SMTPServerDisconnected("pipelined envelope for another recipient; connection closed")
+        self.opened = None
+        mail, rcpt, data = smtp.getreply(), _reply_or_none(smtp), _reply_or_none(smtp)
+        if data is not None and data[0] == 354 and (mail[0] != 250 or rcpt[0] not in (250, 251)):
+            smtp.send(b".\r\n")  # a server that took DATA without a recipient: end the empty message
+            smtp.getreply()
+        if mail[0] != 250:
+            self._reset(mail[0])
+            raise smtplib.SMTPSenderRefused(mail[0], mail[1], self.from_addr)
+        if rcpt is None:
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        if rcpt[0] not in (250, 251):
+            self._reset(rcpt[0])
+            raise smtplib.SMTPRecipientsRefused({to: rcpt})
+        if data is None:
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        if data[0] != 354:
+            self._reset(data[0])
+            raise smtplib.SMTPDataError(*data)
+        self._content(raw, next_to)
+
+    def _content(self, raw: bytes, next_to: str | None) -> None:
+        smtp = self.smtp
+        if raw.startswith(b".") or b"\n." in raw:
+            raw = _PERIOD_AT_LINE_START.sub(b"..", raw)
+        end = b".\r\n" if raw.endswith(b"\r\n") else b"\r\n.\r\n"
+        smtp.send(raw + end + (self._envelope(next_to) if next_to else b""))
+        self.opened = next_to
+        code, resp = smtp.getreply()
+        if code != 250:
+            # The transaction is over either way (RFC 5321 4.1.1.4); no RSET, the next envelope is on its way.
+            if code == 421:
+                smtp.close()
+            raise smtplib.SMTPDataError(code, resp)
+
+    def _reset(self, code: int) -> None:
+        if code == 421:
+            self.smtp.close()
+        else:
+            self.smtp._rset()
+
+
+def _reply_or_none(smtp: smtplib.SMTP) -> tuple[int, bytes] | None:
+    """The next reply, or None when the server closed the connection (after a 421 to an earlier command)."""
+    try:
+        return smtp.getreply()
+    except smtplib.SMTPServerDisconnected:
+        return None
 
 
 def _classify_backend_error(exc: Exception) -> MailOutcome:
@@ -130,7 +222,7 @@ class BackendSender:
         except Exception as exc:  # a provider's own errors: configuration or reachability
             raise SenderUnavailable(type(exc).__name__, permanent=False) from None
 
-    def send(self, to: str, raw: bytes) -> Attempt:
+    def send(self, to: str, raw: bytes, next_to: str | None = None) -> Attempt:
         from newsletter.services.digest.editor_mail import PreRenderedEmail
 
         try:
