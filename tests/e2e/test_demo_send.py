@@ -1,52 +1,23 @@
 """make demo: the Eindredacteur sends the approved demo edition from the admin and the mail arrives in var/mail."""
 
-import os
 import re
-import signal
-import subprocess
-import time
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.test_demo_server import START_TIMEOUT, _answers, _free_port
 from tests.plugins.browser import DESKTOP
+from tests.support.demo import demo_running
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     """Run scripts/demo.sh in a clean environment; yield its URL, var/ folder and the editor's password."""
     var = tmp_path_factory.mktemp("demo-send-var")
-    port = _free_port()
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(var), "PORT": str(port)}
-    env["PORTAL_VAR_DIR"] = str(var)
-    log_path = var / "demo.log"
-    log = log_path.open("w")
-    process = subprocess.Popen(
-        ["bash", "scripts/demo.sh"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT
-    try:
-        while not _answers(f"{url}/healthz"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"make demo did not start:\n{log_path.read_text()[-3000:]}")
-            time.sleep(1)
+    with demo_running(var) as (url, log_path):
         password = re.search(r"wachtwoord (\S+)", log_path.read_text()).group(1)
         yield url, var, password
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)  # honcho stops web, worker and beat
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
 
 
 def test_demo_editor_sends_the_approved_edition_and_it_arrives_in_var_mail(browser, demo):
