@@ -5,6 +5,13 @@ import django.utils.timezone
 from django.db import migrations, models
 
 
+def grant(apps, schema_editor):
+    # The Eindredacteur holds every newsletter permission, the new model's too.
+    from news.services.groups import groups_sync
+
+    groups_sync(apps=apps)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("newsletter", "0011_digest_delivery"),
@@ -38,4 +45,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.RunPython(grant, migrations.RunPython.noop),
     ]
