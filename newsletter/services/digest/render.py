@@ -4,7 +4,9 @@ A *variant* is one combination of the edition's themes (its key: the sorted edit
 gets). `EditionRenderer` renders each variant's complete RFC 5322 message once, through `build_email`, with
 ASCII placeholder tokens where the personal parts go (To, Message-ID, List-Unsubscribe, the links and the
 "why" line in both bodies). The bytes are split at the placeholders once; `RenderedVariant.message_bytes`
-joins the pieces with one person's values. No template and no email package run per message.
+joins the pieces with one person's values. No template and no email package run per message. The send stores
+each rendered variant in the database (variants.py), so every variant is rendered once per edition across all
+worker processes.
 
 Why this is safe: both body parts use 8bit (or 7bit) transfer encoding, never quoted-printable or base64,
 so a value can be put in as it is; every line of the rendered message is short and holds at most a few
