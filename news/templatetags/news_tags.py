@@ -65,10 +65,11 @@ def breadcrumbs(*pairs):
     return {"crumbs": crumbs}
 
 
-@register.simple_tag
-def article_cards(articles, level=2, with_details=False):
+@register.simple_tag(takes_context=True)
+def article_cards(context, articles, level=2, with_details=False):
     """The article cards of a list page, through the fragment cache (news.fragments)."""
-    return article_cards_html(articles, level=level, with_details=with_details)
+    request = context.get("request")
+    return article_cards_html(articles, level=level, with_details=with_details, request=request)
 
 
 HEADER_TEMPLATE = "includes/header.html"
