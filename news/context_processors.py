@@ -9,8 +9,8 @@ from django.utils.translation import get_language
 from news import selectors
 from news.caching import public_state
 
-# One entry, tagged with the content token it was built under: it is read together with the token.
-CHROME_KEY = "news:chrome"
+# One entry, tagged with the content token and the language it was built under (v2: with the rendered pieces).
+CHROME_KEY = "news:chrome:v2"
 
 
 def chrome(request):
@@ -43,7 +43,7 @@ def _chrome_load(request) -> dict:
         data = entry["data"]
     else:
         data = selectors.chrome_get()
-        data["footer_html"] = footer_render(data)
+        data.update(chrome_pieces_render(data))
         seconds = int((state["valid_until"] - timezone.now()).total_seconds())
         cache.set(CHROME_KEY, {"token": tag[0], "language": tag[1], "data": data}, timeout=max(1, seconds))
     _Memo.entry = (tag, data)
@@ -56,3 +56,13 @@ def footer_render(data: dict) -> str:
     It shows nothing that depends on the request: base.html prints this instead of including the template.
     """
     return render_to_string("includes/footer.html", {**data, "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME})
+
+
+def chrome_pieces_render(data: dict) -> dict:
+    """The pieces of the chrome that show only chrome data, rendered once per content token and language: the
+    footer, the newsletter call to action and the news page's quick links."""
+    return {
+        "footer_html": footer_render(data),
+        "newsletter_cta_html": render_to_string("includes/newsletter_cta.html", data),
+        "quick_links_html": render_to_string("news/includes/quick_links.html", data),
+    }

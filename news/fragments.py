@@ -71,11 +71,12 @@ def _templates_version() -> str:
     return hashlib.sha256("\0".join(sources).encode()).hexdigest()[:12]
 
 
-def fragment_key(article, variant: Variant) -> str:
+def fragment_key(article, variant: Variant, *, language: str | None = None) -> str:
     """The cache key of one fragment: the article's pk and updated_at, language, variant and template version."""
     stamp = article.updated_at.isoformat() if article.updated_at else "-"
+    language = language or get_language()
     return CARD_KEY.format(
-        version=_templates_version(), language=get_language(), variant=variant.name, pk=article.pk, stamp=stamp
+        version=_templates_version(), language=language, variant=variant.name, pk=article.pk, stamp=stamp
     )
 
 
@@ -131,7 +132,8 @@ def _cached(wanted: dict, request) -> dict:
     if request is not None:
         request._public_state = state  # the chrome reads the same token
     memo = _memo.entries(state["token"]) if state else {}
-    keys = {fragment_key(article, variant): (variant, pk) for (variant, pk), article in wanted.items()}
+    language = get_language()
+    keys = {fragment_key(row, variant, language=language): (variant, pk) for (variant, pk), row in wanted.items()}
     found = {key: memo[key] for key in keys if key in memo}
     if len(found) < len(keys):
         shared = cache.get_many([key for key in keys if key not in found])

@@ -99,3 +99,42 @@ def _header_render(key: tuple) -> SafeString:
     section = SimpleNamespace(resolver_match=SimpleNamespace(view_name=view_name, namespace=namespace))
     context = {"request": section, "SITE_NAME": site_name, "MUNICIPALITY_NAME": municipality_name}
     return render_to_string(HEADER_TEMPLATE, context)
+
+
+@register.simple_tag
+def site_assets() -> SafeString:
+    """The icon and stylesheet links of every page: static file URLs, rendered once per process outside DEBUG."""
+    if settings.DEBUG:
+        return render_to_string("includes/assets.html")
+    return _assets_render(settings.STATIC_URL)
+
+
+@lru_cache(maxsize=4)
+def _assets_render(_static_url: str) -> SafeString:
+    return render_to_string("includes/assets.html")
+
+
+META_TEMPLATE = "news/includes/meta.html"
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context, *, description="", og_title="", path="", og_type="", og_image="") -> SafeString:
+    """The description, canonical, Open Graph and feed tags (news/includes/meta.html). They follow only from the
+    arguments, the site title and the language: outside DEBUG one rendering per combination and process."""
+    site_text = context.get("site_text")
+    values = (description, og_title, path, og_type, og_image, getattr(site_text, "title", ""))
+    key = (get_language(), *(_plain(value) for value in values))
+    return _meta_render(key) if not settings.DEBUG else _meta_render.__wrapped__(key)
+
+
+def _plain(value) -> str:
+    """Plain text for a cache key: the template escapes it (a safe string would be escaped too)."""
+    return "" if value is None else f"{value}"
+
+
+@lru_cache(maxsize=512)
+def _meta_render(key: tuple) -> SafeString:
+    _language, description, og_title, path, og_type, og_image, site_title = key
+    context = {"site_text": {"title": site_title}, "description": description, "og_title": og_title, "path": path}
+    context.update(og_type=og_type, og_image=og_image)
+    return render_to_string(META_TEMPLATE, context)

@@ -207,3 +207,18 @@ def test_chrome_footer_is_rendered_once_per_content_token_and_follows_changes(cl
     public_pages_changed()
 
     assert "Nieuwe naam" in client.get("/").content.decode()
+
+
+def test_chrome_pieces_follow_the_next_content_token(client, settings):
+    settings.PUBLIC_PAGE_CACHE = False
+    SiteText.objects.update_or_create(pk=1, defaults={"newsletter_cta": "Oude oproep"})
+    html = client.get("/").content.decode()
+    assert "Oude oproep" in html and "news-quick-links" not in html
+
+    QuickLinkFactory(label="Subsidies & regelingen", url="/themas/subsidies/")
+    SiteText.objects.filter(pk=1).update(newsletter_cta="Nieuwe oproep")
+    public_pages_changed()
+    html = client.get("/").content.decode()
+
+    assert "Nieuwe oproep" in html and "Oude oproep" not in html
+    assert ">Subsidies &amp; regelingen</a>" in html
