@@ -44,7 +44,7 @@ CARD_TIMEOUT = 60 * 60 * 24 * 7  # fragments of old articles are seldom shown: l
 MEMO_SIZE = 2000  # fragments kept in a process (about 1 KB each); the memo starts over when full
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cheap dict key
 class Variant:
     """One kind of fragment: its name in the key, its template, the name of the article in the template's context,
     the extra context, and whether it shows the article's links."""
@@ -53,7 +53,7 @@ class Variant:
     template: str
     links: bool = False
     article_name: str = "article"
-    extra: dict = field(default_factory=dict, hash=False, compare=False)
+    extra: dict = field(default_factory=dict)
 
 
 NOTICE = Variant("notice", NOTICE_TEMPLATE, links=True, article_name="notice")
@@ -134,7 +134,7 @@ def _cached(wanted: dict, request) -> dict:
     memo = _memo.entries(state["token"]) if state else {}
     language = get_language()
     keys = {fragment_key(row, variant, language=language): (variant, pk) for (variant, pk), row in wanted.items()}
-    found = {key: memo[key] for key in keys if key in memo}
+    found = {key: html for key in keys if (html := memo.get(key)) is not None}  # another thread may empty it
     if len(found) < len(keys):
         shared = cache.get_many([key for key in keys if key not in found])
         missing = {key: keys[key] for key in keys if key not in found and key not in shared}
