@@ -38,7 +38,7 @@ TOC_TEMPLATE = "news/includes/toc_item.html"
 # The templates every fragment is rendered with (the card includes the event block, the notice the links): a
 # change to any of them changes every key.
 FRAGMENT_TEMPLATES = (CARD_TEMPLATE, "news/includes/event.html", NOTICE_TEMPLATE, "news/includes/links.html")
-FRAGMENT_TEMPLATES += (TOC_TEMPLATE,)
+FRAGMENT_TEMPLATES = (*FRAGMENT_TEMPLATES, TOC_TEMPLATE)
 CARD_KEY = "news:card:{version}:{language}:{variant}:{pk}:{stamp}"
 CARD_TIMEOUT = 60 * 60 * 24 * 7  # fragments of old articles are seldom shown: let them expire
 MEMO_SIZE = 2000  # fragments kept in a process (about 1 KB each); the memo starts over when full

@@ -281,22 +281,20 @@ def _theme_articles(*, now: datetime.datetime, theme_id: int) -> QuerySet:
     return Article.objects.published(now).filter(themes=theme_id).order_by("-publication_date", "-id")
 
 
-_THEME_FIRST_PAGE = PreparedQuery(
-    lambda *, now, theme_id: _theme_articles(now=now, theme_id=theme_id).values_list("pk", "updated_at")[
-        : PAGE_SIZE + 1
-    ],
-    theme_id=-19010203,
-)
+def _theme_first_page(*, now: datetime.datetime, theme_id: int) -> QuerySet:
+    return _theme_articles(now=now, theme_id=theme_id).values_list("pk", "updated_at")[: PAGE_SIZE + 1]
 
 
-def theme_documents(*, theme: Theme, limit: int = 10) -> list[Document]:
-    """The theme's public documents, newest first (one query, compiled once per process)."""
+_THEME_FIRST_PAGE = PreparedQuery(_theme_first_page, theme_id=-19010203)  # a theme id no row has
+
+THEME_DOCUMENTS = 10  # the documents a theme page shows
+
+
+def theme_documents(*, theme: Theme, limit: int = THEME_DOCUMENTS) -> list[Document]:
+    """The theme's public documents, newest first (one query, compiled once per process for the theme page)."""
     if limit != THEME_DOCUMENTS:
         return list(_theme_documents(now=timezone.now(), theme_id=theme.pk)[:limit])
     return _THEME_DOCUMENTS.rows(now=timezone.now(), theme_id=theme.pk)
-
-
-THEME_DOCUMENTS = 10
 
 
 def _theme_documents(*, now: datetime.datetime, theme_id: int) -> QuerySet:
@@ -305,9 +303,11 @@ def _theme_documents(*, now: datetime.datetime, theme_id: int) -> QuerySet:
     return document_list_public(now=now).filter(themes=theme_id).defer("text", "search_vector")
 
 
-_THEME_DOCUMENTS = PreparedQuery(
-    lambda *, now, theme_id: _theme_documents(now=now, theme_id=theme_id)[:THEME_DOCUMENTS], theme_id=-19010203
-)
+def _theme_documents_shown(*, now: datetime.datetime, theme_id: int) -> QuerySet:
+    return _theme_documents(now=now, theme_id=theme_id)[:THEME_DOCUMENTS]
+
+
+_THEME_DOCUMENTS = PreparedQuery(_theme_documents_shown, theme_id=-19010203)
 
 
 # --- Archive -----------------------------------------------------------------------------------

@@ -463,3 +463,18 @@ def test_head_follows_a_new_site_title(client, settings):
     public_pages_changed()
 
     assert 'og:site_name" content="Nieuwe titel"' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("path", ["/themas/kruimel-thema/", "/archief/2024/5/"])
+def test_breadcrumbs_rendered_once_per_process_are_the_same_as_rendered_per_request(client, settings, path):
+    theme = ThemeFactory(slug="kruimel-thema", name="Zorg & <welzijn>")
+    ArticleFactory(themes=[theme], publication_date=datetime.date(2024, 5, 1))
+    settings.PUBLIC_PAGE_CACHE = False
+    client.get(path)
+    memoised = client.get(path).content.decode()
+    settings.DEBUG = True  # renders the breadcrumbs template for the request
+    fresh = client.get(path).content.decode()
+
+    crumbs = re.compile(r'<nav aria-label="Kruimelpad".*?</nav>', re.S)
+    assert crumbs.search(memoised).group(0) == crumbs.search(fresh).group(0)
+    assert not path.startswith("/themas/") or "Zorg &amp; &lt;welzijn&gt;</a>" in crumbs.search(memoised).group(0)
