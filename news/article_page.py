@@ -3,10 +3,12 @@
 One statement returns the article's columns and, as JSON arrays, its active themes with their contact points,
 its documents, its links and its published related articles, so a page view pays one round trip and no
 queryset building or SQL compilation (the SQL is built once per process). The rows become the same model
-instances, prefetch caches and `related_published` list the ORM path gives, so templates cannot tell them apart.
+instances, prefetch caches and `related_published` list the ORM path gives, so templates cannot tell them apart,
+plus `page_digest`: a digest of the whole row, the version of everything the page shows from the database.
 """
 
 import datetime
+import hashlib
 import json
 from functools import cache
 
@@ -65,6 +67,9 @@ def article_page_get(*, slug: str, now: datetime.datetime) -> Article | None:
         "links": _result(ArticleLink, _instances(ArticleLink, LINK_FIELDS, links_json)),
     }
     article.related_published = _instances(Article, RELATED_FIELDS, related_json)
+    # Everything the page shows of the database is in `row`: its digest names this version of the page's
+    # content, so a fragment cached under it can never be stale (news.templatetags.article_fragments).
+    article.page_digest = hashlib.blake2b(repr(row).encode(), digest_size=16).hexdigest()
     return article
 
 
