@@ -10,8 +10,10 @@ plus `page_digest`: a digest of the whole row, the version of everything the pag
 import datetime
 import hashlib
 import json
+from contextlib import contextmanager
 from functools import cache
 
+import psycopg
 from django.db import connection
 from django.db.models import DateField, DateTimeField, Model, QuerySet
 
@@ -53,7 +55,7 @@ def article_page_get(*, slug: str, now: datetime.datetime) -> Article | None:
     sql, param_count, article_fields = _query()
     params = [slug, *_published_params(now), *_published_params(now)]
     assert len(params) == param_count  # noqa: S101 - the SQL and its parameters are built together
-    with connection.cursor() as cursor:
+    with _prepared_cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
@@ -71,6 +73,23 @@ def article_page_get(*, slug: str, now: datetime.datetime) -> Article | None:
     # content, so a fragment cached under it can never be stale (news.templatetags.article_fragments).
     article.page_digest = hashlib.blake2b(repr(row).encode(), digest_size=16).hexdigest()
     return article
+
+
+@contextmanager
+def _prepared_cursor():
+    """Django's cursor (query log, wrappers, error translation) over a psycopg cursor that binds parameters on the
+    server with preparing on: psycopg prepares the page query once per connection and then only binds and runs
+    it, so PostgreSQL does not parse and plan it on every request. Django leaves preparing off (for connection
+    poolers in transaction mode); the rest of the connection's queries keep its settings."""
+    connection.ensure_connection()
+    raw = connection.connection
+    saved = raw.cursor_factory, raw.prepare_threshold
+    raw.cursor_factory, raw.prepare_threshold = psycopg.Cursor, 0
+    try:
+        with connection.cursor() as cursor:
+            yield cursor
+    finally:
+        raw.cursor_factory, raw.prepare_threshold = saved
 
 
 def _loads(text: str | None) -> list:

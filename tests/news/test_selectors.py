@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils import timezone
 from news import selectors
 from news.caching import next_transition, public_pages_changed
 from news.context_processors import chrome
-from news.models import SiteText
+from news.models import Article, SiteText
 from news.services import defaults_ensure
 from tests.factories import ArticleFactory, ContactPointFactory, DocumentFactory, QuickLinkFactory, ThemeFactory
 
@@ -149,6 +150,20 @@ def test_article_get_published_in_one_query_gives_what_the_orm_gives(django_asse
     assert [field.attname for field in found._meta.concrete_fields if field.attname in found.get_deferred_fields()] == [
         "search_vector"
     ]
+
+
+def test_article_get_published_prepares_its_query_once_and_nothing_else():
+    article = ArticleFactory()
+    for _ in range(3):
+        selectors.article_get_published(slug=article.slug)
+        list(Article.objects.filter(pk=article.pk))  # the connection's other queries stay unprepared
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        statements = [row[0] for row in cursor.fetchall()]
+
+    assert len(statements) == 1
+    assert "WITH page AS" in statements[0]
 
 
 def test_article_get_published_of_expired_or_scheduled_is_none():
