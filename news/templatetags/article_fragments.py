@@ -1,12 +1,16 @@
 """The article page's own markup from a fragment cache, keyed by the content it shows.
 
-`{% article_fragment article %}...{% endarticle_fragment %}` stores what it encloses under the article's
-`page_digest` (a digest of every row the page shows, news.article_page), the language, SITE_URL and a digest of
-the article page's templates. Any change to the article, its themes and their contact points, documents, links
-or published related articles changes the digest, so nothing needs invalidating and nothing can be stale; the
-page cache (news.caching) is separate and still drops whole pages per content token. Without a digest (the ORM
-path on SQLite, the editors' preview) or with FRAGMENT_CACHE = False the block is rendered every time.
-The block must show nothing but the article's rows and constants: not the site texts, the request or a nonce.
+`{% article_fragment article "part" [value ...] %}...{% endarticle_fragment %}` stores what it encloses under the
+article's `page_digest` (a digest of every row the page shows, news.article_page), the values given (what the
+part shows from elsewhere, such as the site's title), the language, SITE_URL and a digest of the article page's
+templates. Any change to the article, its themes and their contact points, documents, links or published
+related articles changes the digest, so nothing needs invalidating and nothing can be stale; the page cache
+(news.caching) is separate and still drops whole pages per content token.
+
+The parts of one page given the same values share one cache entry (a dict of part name to HTML), read once per
+page view; a missing part is rendered and the entry stored again. Without a digest (the ORM path on SQLite,
+the editors' preview) or with FRAGMENT_CACHE = False every part is rendered every time. A part must show
+nothing but the article's rows, the values given and constants: not the request, a nonce or other rows.
 """
 
 import hashlib
@@ -21,15 +25,17 @@ from django.utils.translation import get_language
 
 register = template.Library()
 
-# The page template and what it includes inside the block: a change to any of them changes every key.
+# The page template and what it includes inside its parts: a change to any of them changes every key.
 ARTICLE_TEMPLATES = (
     "news/article_detail.html",
+    "news/includes/meta.html",
+    "news/includes/breadcrumbs.html",
     "news/includes/date.html",
     "news/includes/event.html",
     "news/includes/links.html",
     "news/includes/contact_point.html",
 )
-FRAGMENT_KEY = "news:article:{version}:{language}:{digest}"
+FRAGMENT_KEY = "news:article:{version}:{language}:{digest}:{vary}"
 FRAGMENT_TIMEOUT = 60 * 60 * 24 * 7  # an old version's key is never read again: let it expire
 
 
@@ -39,36 +45,43 @@ def _templates_version() -> str:
     return hashlib.sha256("\0".join([settings.SITE_URL, *sources]).encode()).hexdigest()[:12]
 
 
-def article_fragment_key(article) -> str | None:
-    """The cache key of the article's markup, or None when it must be rendered (no digest, cache off)."""
+def article_fragment_key(article, vary=()) -> str | None:
+    """The cache key of the article's parts shown with `vary`, or None when they must be rendered."""
     digest = getattr(article, "page_digest", None)
     if not digest or not getattr(settings, "FRAGMENT_CACHE", True):
         return None
-    return FRAGMENT_KEY.format(version=_templates_version(), language=get_language(), digest=digest)
+    vary_digest = hashlib.blake2b(repr(tuple(vary)).encode(), digest_size=8).hexdigest()
+    return FRAGMENT_KEY.format(version=_templates_version(), language=get_language(), digest=digest, vary=vary_digest)
 
 
 class ArticleFragmentNode(template.Node):
-    def __init__(self, nodelist, article):
+    def __init__(self, nodelist, article, part, vary):
         self.nodelist = nodelist
         self.article = article
+        self.part = part
+        self.vary = vary
 
     def render(self, context):
-        key = article_fragment_key(self.article.resolve(context))
+        key = article_fragment_key(self.article.resolve(context), [value.resolve(context) for value in self.vary])
         if key is None:
             return self.nodelist.render(context)
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, timeout=FRAGMENT_TIMEOUT)
-        return mark_safe(html)  # noqa: S308 - rendered (and escaped) by the enclosed template code
+        entries = context.render_context.setdefault(ArticleFragmentNode, {})  # this page view's reads
+        if key not in entries:
+            entries[key] = cache.get(key) or {}
+        entry = entries[key]
+        if self.part not in entry:
+            entry[self.part] = self.nodelist.render(context)
+            cache.set(key, entry, timeout=FRAGMENT_TIMEOUT)
+        return mark_safe(entry[self.part])  # noqa: S308 - rendered (and escaped) by the enclosed template code
 
 
 @register.tag
 def article_fragment(parser, token):
-    """{% article_fragment article %}...{% endarticle_fragment %}: the enclosed markup, cached by content."""
+    """{% article_fragment article "part" [value ...] %}...{% endarticle_fragment %}: cached by content."""
     bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError("article_fragment takes one argument: the article")
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError("article_fragment takes the article, a part name and the values it shows")
     nodelist = parser.parse(("endarticle_fragment",))
     parser.delete_first_token()
-    return ArticleFragmentNode(nodelist, parser.compile_filter(bits[1]))
+    article, part, *vary = (parser.compile_filter(bit) for bit in bits[1:])
+    return ArticleFragmentNode(nodelist, article, part.resolve({}), vary)

@@ -5,9 +5,11 @@ import re
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
-from news.models import Article, ArticleLink, ContactPoint, Document, Theme
+from news.caching import public_pages_changed
+from news.models import Article, ArticleLink, ContactPoint, Document, SiteText, Theme
 from news.templatetags import article_fragments, safe_html
 from tests.factories import ArticleFactory, ContactPointFactory, DocumentFactory, ThemeFactory
 
@@ -126,14 +128,35 @@ def test_related_article_that_expires_leaves_the_page_on_time(client, article, t
     assert "Verwant bericht" not in _page(client, article)
 
 
-def test_key_changes_with_language_and_content():
+def test_key_changes_with_language_content_and_values():
     article = Article(pk=1)
     article.page_digest = "abc"
-    key = article_fragments.article_fragment_key(article)
+    key = article_fragments.article_fragment_key(article, ["Nieuwsportaal"])
 
+    assert article_fragments.article_fragment_key(article, ["Ander portaal"]) != key
     with mock.patch.object(article_fragments, "get_language", return_value="en"):
-        assert article_fragments.article_fragment_key(article) != key
+        assert article_fragments.article_fragment_key(article, ["Nieuwsportaal"]) != key
     article.page_digest = "abd"
-    assert article_fragments.article_fragment_key(article) != key
+    assert article_fragments.article_fragment_key(article, ["Nieuwsportaal"]) != key
     article.page_digest = None
-    assert article_fragments.article_fragment_key(article) is None
+    assert article_fragments.article_fragment_key(article, ["Nieuwsportaal"]) is None
+
+
+def test_all_parts_of_a_page_view_come_from_one_cache_read(client, article):
+    _page(client, article)
+
+    with mock.patch.object(cache, "get", wraps=cache.get) as get:
+        html = _page(client, article)
+
+    reads = [call for call in get.call_args_list if call.args[0].startswith("news:article:")]
+    assert len(reads) == 1
+    assert 'property="og:title" content="Hoofdbericht"' in html and 'aria-current="page">Hoofdbericht' in html
+
+
+def test_a_new_site_title_is_shown_in_the_cached_meta_tags(client, article):
+    _page(client, article)
+
+    SiteText.objects.update_or_create(pk=1, defaults={"title": "Nieuwe sitenaam"})
+    public_pages_changed()  # as the site text admin does: the chrome is rebuilt
+
+    assert 'property="og:site_name" content="Nieuwe sitenaam"' in _page(client, article)
