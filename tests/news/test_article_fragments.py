@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 def _pages_uncached(settings):
     settings.PUBLIC_PAGE_CACHE = False  # measured here: the page's rendering, not the page cache
     settings.FRAGMENT_CACHE = True
+    article_fragments.local_entries.clear()
 
 
 @pytest.fixture
@@ -128,12 +129,14 @@ def test_related_article_that_expires_leaves_the_page_on_time(client, article, t
     assert "Verwant bericht" not in _page(client, article)
 
 
-def test_key_changes_with_language_content_and_values():
+def test_key_changes_with_language_content_values_and_site_url(settings):
     article = Article(pk=1)
     article.page_digest = "abc"
     key = article_fragments.article_fragment_key(article, ["Nieuwsportaal"])
 
     assert article_fragments.article_fragment_key(article, ["Ander portaal"]) != key
+    settings.SITE_URL = "https://elders.example.nl"
+    assert article_fragments.article_fragment_key(article, ["Nieuwsportaal"]) != key
     with mock.patch.object(article_fragments, "get_language", return_value="en"):
         assert article_fragments.article_fragment_key(article, ["Nieuwsportaal"]) != key
     article.page_digest = "abd"
@@ -144,6 +147,7 @@ def test_key_changes_with_language_content_and_values():
 
 def test_all_parts_of_a_page_view_come_from_one_cache_read(client, article):
     _page(client, article)
+    article_fragments.local_entries.clear()  # as in another process
 
     with mock.patch.object(cache, "get", wraps=cache.get) as get:
         html = _page(client, article)
@@ -151,6 +155,20 @@ def test_all_parts_of_a_page_view_come_from_one_cache_read(client, article):
     reads = [call for call in get.call_args_list if call.args[0].startswith("news:article:")]
     assert len(reads) == 1
     assert 'property="og:title" content="Hoofdbericht"' in html and 'aria-current="page">Hoofdbericht' in html
+    assert _body_renders(client, article) == 0  # the other process rendered nothing either
+
+
+def test_the_process_keeps_the_entries_it_used_last(client, article):
+    _page(client, article)
+
+    with mock.patch.object(cache, "get", wraps=cache.get) as get:
+        _page(client, article)
+
+    assert not [call for call in get.call_args_list if call.args[0].startswith("news:article:")]
+    local = article_fragments._LocalEntries(2)
+    for key in ("a", "b", "a", "c"):
+        local.put(key, {"main": key})
+    assert local.get("b") is None and local.get("a") == {"main": "a"} and local.get("c") == {"main": "c"}
 
 
 def test_a_new_site_title_is_shown_in_the_cached_meta_tags(client, article):
