@@ -16,6 +16,7 @@ from functools import cache
 import psycopg
 from django.db import connection
 from django.db.models import DateField, DateTimeField, Model, QuerySet
+from django.utils.functional import SimpleLazyObject
 
 from news.models import Article, ArticleLink, ArticleQuerySet, ContactPoint, Document, Theme
 
@@ -63,16 +64,46 @@ def article_page_get(*, slug: str, now: datetime.datetime) -> Article | None:
     count = len(article_fields)
     article = Article.from_db(connection.alias, article_fields, row[:count])
     themes_json, documents_json, links_json, related_json = row[count:]
-    article._prefetched_objects_cache = {
-        "themes": _result(Theme, [_theme(values) for values in _loads(themes_json)]),
-        "documents": _result(Document, _instances(Document, DOCUMENT_FIELDS, documents_json)),
-        "links": _result(ArticleLink, _instances(ArticleLink, LINK_FIELDS, links_json)),
-    }
-    article.related_published = _instances(Article, RELATED_FIELDS, related_json)
+    # Built on first use: a page view whose markup comes from the fragment cache needs none of them.
+    article._prefetched_objects_cache = _Prefetched(
+        themes=lambda: _result(Theme, [_theme(values) for values in _loads(themes_json)]),
+        documents=lambda: _result(Document, _instances(Document, DOCUMENT_FIELDS, documents_json)),
+        links=lambda: _result(ArticleLink, _instances(ArticleLink, LINK_FIELDS, links_json)),
+    )
+    article.related_published = SimpleLazyObject(lambda: _instances(Article, RELATED_FIELDS, related_json))
     # Everything the page shows of the database is in `row`: its digest names this version of the page's
     # content, so a fragment cached under it can never be stale (news.templatetags.article_fragments).
     article.page_digest = hashlib.blake2b(repr(row).encode(), digest_size=16).hexdigest()
     return article
+
+
+class _Prefetched(dict):
+    """A prefetch cache (what prefetch_related leaves on an instance) whose querysets are built on first use."""
+
+    def __init__(self, **builders):
+        super().__init__()
+        self.builders = builders
+
+    def __missing__(self, name):
+        if name not in self.builders:
+            raise KeyError(name)
+        value = self[name] = self.builders.pop(name)()
+        return value
+
+    def __contains__(self, name):
+        return super().__contains__(name) or name in self.builders
+
+    def get(self, name, default=None):
+        return self[name] if name in self else default
+
+    def pop(self, name, *default):  # a related manager's write drops its relation, built or not
+        if self.builders.pop(name, None) is not None and not super().__contains__(name):
+            return default[0] if default else None
+        return super().pop(name, *default)
+
+    def __delitem__(self, name):
+        if self.builders.pop(name, None) is None or super().__contains__(name):
+            super().__delitem__(name)
 
 
 @contextmanager

@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import timezone
@@ -150,6 +151,34 @@ def test_article_get_published_in_one_query_gives_what_the_orm_gives(django_asse
     assert [field.attname for field in found._meta.concrete_fields if field.attname in found.get_deferred_fields()] == [
         "search_vector"
     ]
+
+
+def test_article_get_published_builds_relations_on_first_use_and_counts_them_as_prefetched(
+    django_assert_num_queries,
+):
+    article = _rich_article()
+    found = selectors.article_get_published(slug=article.slug)
+
+    assert dict(found._prefetched_objects_cache) == {}  # nothing built until the page needs it
+    with django_assert_num_queries(0):
+        prefetch_related_objects([found], "themes", "documents", "links")  # already "prefetched"
+        assert [theme.is_active for theme in found.themes.all()] == [True, True]
+        assert len(found.documents.all()) == 3 and len(found.links.all()) == 2
+        assert [related.title for related in found.related_published] == ["Nieuwer", "Ouder"]
+    assert set(found._prefetched_objects_cache) == {"themes", "documents", "links"}
+
+
+def test_article_get_published_relations_are_read_again_after_a_write_or_refresh():
+    article = _rich_article()
+    found = selectors.article_get_published(slug=article.slug)
+    extra = ThemeFactory(name="Extra", order=0)
+
+    found.themes.add(extra)  # drops the unbuilt "themes"
+    found.refresh_from_db(fields=["documents"])  # drops the unbuilt "documents"
+    found.documents.clear()
+
+    assert extra in found.themes.all()
+    assert list(found.documents.all()) == []
 
 
 def test_article_get_published_prepares_its_query_once_and_nothing_else():
