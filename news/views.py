@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.dates import MONTHS
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from news import search, selectors
@@ -62,7 +63,9 @@ def article_detail(request, slug):
         if target is not None and target.slug != slug:
             return HttpResponsePermanentRedirect(target.get_absolute_url())
         raise Http404("Artikel niet gevonden")
-    context = {"article": article, "theme_contact_points": selectors.article_theme_contact_points(article)}
+    # Lazy: the contact points are shown inside the article's cached markup (news.templatetags.article_fragments).
+    contact_points = SimpleLazyObject(lambda: selectors.article_theme_contact_points(article))
+    context = {"article": article, "theme_contact_points": contact_points}
     return render(request, "news/article_detail.html", context)
 
 

@@ -5,6 +5,8 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import timezone
@@ -13,9 +15,9 @@ from news import selectors
 from news.caching import next_transition, public_pages_changed
 from news.context_processors import _Memo as _ChromeMemo
 from news.context_processors import chrome
-from news.models import SiteText
+from news.models import Article, SiteText
 from news.services import defaults_ensure
-from tests.factories import ArticleFactory, ContactPointFactory, QuickLinkFactory, ThemeFactory
+from tests.factories import ArticleFactory, ContactPointFactory, DocumentFactory, QuickLinkFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +111,102 @@ def test_article_get_published_returns_only_published_related():
 
 def test_article_get_published_of_draft_is_none():
     assert selectors.article_get_published(slug=ArticleFactory(draft=True).slug) is None
+
+
+def _rich_article():
+    """An article with everything its page shows, and rows the page must leave out."""
+    contact = ContactPointFactory(name="Wijkteam")
+    themes = [ThemeFactory(order=2, contact_point=contact), ThemeFactory(order=1), ThemeFactory(is_active=False)]
+    article = ArticleFactory(
+        themes=themes, event=True, with_image=True, links=[("B", "https://b.nl"), ("A", "https://a.nl")]
+    )
+    now = timezone.now()
+    article.related_articles.add(
+        ArticleFactory(title="Ouder", publication_date=datetime.date(2020, 1, 1)),
+        ArticleFactory(title="Nieuwer", undated=True),
+        ArticleFactory(draft=True),
+        ArticleFactory(scheduled=True),
+        ArticleFactory(unpublish_at=now - datetime.timedelta(minutes=1), publish_at=now - datetime.timedelta(days=1)),
+        article,
+    )
+    article.documents.add(DocumentFactory(date=None), DocumentFactory(title="B"), DocumentFactory(title="A"))
+    return article
+
+
+def test_article_get_published_in_one_query_gives_what_the_orm_gives(django_assert_num_queries):
+    article = _rich_article()
+    now = timezone.now()
+
+    expected = selectors.article_get_published_orm(slug=article.slug, now=now)
+    expected_html = _article_html(expected)  # also builds the cached site chrome
+
+    with django_assert_num_queries(1):
+        found = selectors.article_get_published(slug=article.slug, now=now)
+        html = _article_html(found)
+
+    assert html == expected_html
+    assert "Wijkteam" in html  # the theme's contact point, shown under "Vragen?"
+    assert [(link.label, link.url) for link in found.links.all()] == [("B", "https://b.nl"), ("A", "https://a.nl")]
+    assert list(found.documents.all()) == list(expected.documents.all())
+    assert [related.title for related in found.related_published] == ["Nieuwer", "Ouder"]
+    assert list(found.themes.all()) == list(expected.themes.all())
+    assert [field.attname for field in found._meta.concrete_fields if field.attname in found.get_deferred_fields()] == [
+        "search_vector"
+    ]
+
+
+def test_article_get_published_builds_relations_on_first_use_and_counts_them_as_prefetched(
+    django_assert_num_queries,
+):
+    article = _rich_article()
+    found = selectors.article_get_published(slug=article.slug)
+
+    assert dict(found._prefetched_objects_cache) == {}  # nothing built until the page needs it
+    with django_assert_num_queries(0):
+        prefetch_related_objects([found], "themes", "documents", "links")  # already "prefetched"
+        assert [theme.is_active for theme in found.themes.all()] == [True, True]
+        assert len(found.documents.all()) == 3 and len(found.links.all()) == 2
+        assert [related.title for related in found.related_published] == ["Nieuwer", "Ouder"]
+    assert set(found._prefetched_objects_cache) == {"themes", "documents", "links"}
+
+
+def test_article_get_published_relations_are_read_again_after_a_write_or_refresh():
+    article = _rich_article()
+    found = selectors.article_get_published(slug=article.slug)
+    extra = ThemeFactory(name="Extra", order=0)
+
+    found.themes.add(extra)  # drops the unbuilt "themes"
+    found.refresh_from_db(fields=["documents"])  # drops the unbuilt "documents"
+    found.documents.clear()
+
+    assert extra in found.themes.all()
+    assert list(found.documents.all()) == []
+
+
+def test_article_get_published_prepares_its_query_once_and_nothing_else():
+    article = ArticleFactory()
+    for _ in range(3):
+        selectors.article_get_published(slug=article.slug)
+        list(Article.objects.filter(pk=article.pk))  # the connection's other queries stay unprepared
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        statements = [row[0] for row in cursor.fetchall()]
+
+    assert len(statements) == 1
+    assert "WITH page AS" in statements[0]
+
+
+def test_article_get_published_of_expired_or_scheduled_is_none():
+    now = timezone.now()
+    expired = ArticleFactory(publish_at=now - datetime.timedelta(days=1), unpublish_at=now)
+    assert selectors.article_get_published(slug=expired.slug, now=now) is None
+    assert selectors.article_get_published(slug=ArticleFactory(scheduled=True).slug) is None
+
+
+def _article_html(article) -> str:
+    context = {"article": article, "theme_contact_points": selectors.article_theme_contact_points(article)}
+    return render_to_string("news/article_detail.html", context, request=RequestFactory().get("/"))
 
 
 def test_article_theme_contact_points_lists_each_contact_once_in_theme_order():
