@@ -158,6 +158,23 @@ def test_a_redelivered_batch_sends_nothing_twice(smtp, queued):
     assert again.claimed == 0 and smtp.total == 5 and smtp.duplicates() == 0
 
 
+def test_a_batch_claims_only_its_own_ids_of_its_own_edition(smtp, queued):
+    edition, _subscribers = _start(8)
+    (ids,) = queued
+    first, gap, last = ids[1], ids[3], ids[6]
+    Delivery.objects.filter(pk=ids[4]).update(status=Delivery.Status.SENT, sent_at=timezone.now())
+    later = timezone.now() + timezone.timedelta(hours=1)
+    Delivery.objects.filter(pk=ids[5]).update(status=Delivery.Status.DEFERRED, next_attempt_at=later)
+    report = deliveries_send_batch(edition_id=edition.pk, delivery_ids=[last, first, ids[4], ids[5]], worker="a")
+    other = batch_module._claim(edition.pk + 1, [gap], "b")  # ids of another edition claim nothing
+
+    statuses = dict(Delivery.objects.filter(edition=edition).values_list("pk", "status"))
+    assert report.claimed == 2 and other == ([], {}, {})  # not the sent row, not the row deferred until later
+    assert {statuses[first], statuses[last]} <= {Delivery.Status.SENT, Delivery.Status.SKIPPED}
+    assert statuses[gap] == statuses[ids[0]] == Delivery.Status.PENDING and statuses[ids[5]] == Delivery.Status.DEFERRED
+    assert Delivery.objects.get(pk=ids[4]).attempts == 0
+
+
 def test_unsubscribed_before_the_claim_gets_nothing(smtp, queued):
     edition, subscribers = _start(6)
     gone = subscribers[2]
