@@ -352,3 +352,54 @@ def test_the_sender_pipelines_only_when_the_server_offers_it(smtp, request):
         sender.close()
     assert smtp.raw == [("een@voorbeeld.nl", first), ("twee@voorbeeld.nl", second)]
     assert "drie@voorbeeld.nl" not in smtp.accepted
+
+
+def test_the_outcome_log_records_each_outcome_and_frees_the_claim():
+    from tests.factories.delivery import DeliveryFactory
+
+    now = timezone.now()
+    claimed = {"status": Delivery.Status.CLAIMED, "claimed_at": now, "claimed_by": "w@host", "attempts": 1}
+    sent, deferred, bounced = (DeliveryFactory(**claimed) for _ in range(3))
+    finished = DeliveryFactory(sent=True)
+    retry_at = now + timezone.timedelta(minutes=2)
+
+    log = batch_module.OutcomeLog()
+    log.write(sent.pk, status=Delivery.Status.SENT, attempts=2, sent_at=now, message_id="<m@voorbeeld.nl>")
+    log.write(deferred.pk, status=Delivery.Status.DEFERRED, attempts=2, reason="451 later", next_attempt_at=retry_at)
+    log.write(bounced.pk, status=Delivery.Status.BOUNCED, attempts=2, reason="550 no such user")
+    log.write(finished.pk, status=Delivery.Status.BOUNCED, attempts=9, reason="not claimed: left alone")
+    log.finish()
+
+    rows = {row.pk: row for row in Delivery.objects.all()}
+    assert (rows[sent.pk].status, rows[sent.pk].sent_at, rows[sent.pk].message_id) == (
+        "verzonden",
+        now,
+        "<m@voorbeeld.nl>",
+    )
+    assert (rows[deferred.pk].status, rows[deferred.pk].next_attempt_at, rows[deferred.pk].reason) == (
+        "uitgesteld",
+        retry_at,
+        "451 later",
+    )
+    assert (rows[bounced.pk].status, rows[bounced.pk].reason, rows[bounced.pk].sent_at) == (
+        "onbestelbaar",
+        "550 no such user",
+        None,
+    )
+    for row in (rows[sent.pk], rows[deferred.pk], rows[bounced.pk]):
+        assert row.attempts == 2 and row.claimed_at is None and row.claimed_by == "" and row.updated_at >= now
+    assert rows[finished.pk].status == "verzonden" and rows[finished.pk].attempts == 1
+    assert log.count == 4
+
+
+def test_the_outcome_log_raises_when_postgresql_refuses_an_outcome():
+    if connection.vendor != "postgresql":
+        pytest.skip("the ORM raises at once without PostgreSQL")
+    from tests.factories.delivery import DeliveryFactory
+
+    row = DeliveryFactory(status=Delivery.Status.CLAIMED, claimed_at=timezone.now())
+    log = batch_module.OutcomeLog()
+    log.write(row.pk, status=Delivery.Status.SENT, attempts=1, message_id="<m@voorbeeld.nl>")  # no sent_at
+    with pytest.raises(RuntimeError, match="delivery_sent_has_moment"):
+        log.finish()
+    assert Delivery.objects.get(pk=row.pk).status == Delivery.Status.CLAIMED
