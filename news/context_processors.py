@@ -7,14 +7,15 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from news import selectors
-from news.caching import STATE_KEY, public_state
+from news.caching import public_state
 
-# One entry, tagged with the content token it was built under: it is read together with the token.
-CHROME_KEY = "news:chrome"
+# One entry, tagged with the content token and the language it was built under (v2: with the rendered pieces).
+CHROME_KEY = "news:chrome:v2"
 
 
 def chrome(request):
-    """Return the chrome: one cache round trip (the content token and the chrome together), once per request.
+    """Return the chrome, once per request: one small cache round trip (the content token) when this process
+    already built or read the chrome under that token, one more otherwise.
 
     Built with five queries (chrome_get) when the content token changed, with the footer rendered.
     """
@@ -24,21 +25,28 @@ def chrome(request):
     return data
 
 
+class _Memo:
+    """The chrome this process last used: kept with its content token and language, so it is never shown after
+    the token changed (any edit drops the token, and so does a cleared cache)."""
+
+    entry: tuple = (None, None)
+
+
 def _chrome_load(request) -> dict:
-    if getattr(request, "_public_state", None) is None:
-        found = cache.get_many([STATE_KEY, CHROME_KEY])
-        request._public_state = found.get(STATE_KEY)
-        entry = found.get(CHROME_KEY)
-    else:  # the page cache's lookup already read the token
-        entry = cache.get(CHROME_KEY)
-    state = public_state(request)  # no round trip while the token just read is valid
-    language = get_language()
-    if entry is not None and entry["token"] == state["token"] and entry.get("language") == language:
-        return entry["data"]
-    data = selectors.chrome_get()
-    data["footer_html"] = footer_render(data)
-    seconds = int((state["valid_until"] - timezone.now()).total_seconds())
-    cache.set(CHROME_KEY, {"token": state["token"], "language": language, "data": data}, timeout=max(1, seconds))
+    state = request._public_state = public_state(request)  # no round trip when the page cache read the token
+    tag = (state["token"], get_language())
+    known, data = _Memo.entry
+    if known == tag:
+        return data
+    entry = cache.get(CHROME_KEY)
+    if entry is not None and (entry["token"], entry.get("language")) == tag:
+        data = entry["data"]
+    else:
+        data = selectors.chrome_get()
+        data.update(chrome_pieces_render(data))
+        seconds = int((state["valid_until"] - timezone.now()).total_seconds())
+        cache.set(CHROME_KEY, {"token": tag[0], "language": tag[1], "data": data}, timeout=max(1, seconds))
+    _Memo.entry = (tag, data)
     return data
 
 
@@ -48,3 +56,13 @@ def footer_render(data: dict) -> str:
     It shows nothing that depends on the request: base.html prints this instead of including the template.
     """
     return render_to_string("includes/footer.html", {**data, "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME})
+
+
+def chrome_pieces_render(data: dict) -> dict:
+    """The pieces of the chrome that show only chrome data, rendered once per content token and language: the
+    footer, the newsletter call to action and the news page's quick links."""
+    return {
+        "footer_html": footer_render(data),
+        "newsletter_cta_html": render_to_string("includes/newsletter_cta.html", data),
+        "quick_links_html": render_to_string("news/includes/quick_links.html", data),
+    }

@@ -19,12 +19,23 @@ from news.models import (
     SiteText,
     Theme,
 )
+from news.prepared import PreparedQuery
 from news.services.defaults import site_text_initial
 
 PAGE_SIZE = 20
 # What a list card, a feed entry or the article page never shows: the stored search vector (large), and
 # for cards and feeds the body.
 CARD_DEFERRED = ("body", "search_vector")
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """An article of a list page as its fragments' cache keys need it (news.fragments loads the full row of an
+    article whose fragment is not cached)."""
+
+    pk: int
+    updated_at: datetime.datetime | None
+    pinned_now: bool = False
 
 
 @dataclass
@@ -57,6 +68,13 @@ def paginate(queryset: QuerySet, *, number: int, per_page: int = PAGE_SIZE) -> P
     return Page(items=rows[:per_page], number=number, has_next=len(rows) > per_page)
 
 
+def _ref_page(queryset: QuerySet, *, number: int) -> Page:
+    """Page `number` of `queryset` as ArticleRef (one query); raises ValueError for an empty later page."""
+    page = paginate(queryset.values_list("pk", "updated_at"), number=number)
+    page.items = [ArticleRef(pk=pk, updated_at=updated_at) for pk, updated_at in page.items]
+    return page
+
+
 # --- Chrome ------------------------------------------------------------------------------------
 
 
@@ -76,7 +94,7 @@ def chrome_get() -> dict:
         "site_text": site_text_get(),
         "contact_points": list(ContactPoint.objects.filter(show_in_contact_block=True)),
         "quick_links": list(QuickLink.objects.filter(is_active=True)),
-        "nav_themes": list(Theme.objects.filter(is_active=True)),
+        "nav_themes": list(Theme.objects.filter(is_active=True).select_related("contact_point")),
         "newsletter_url": reverse("newsletter:subscribe"),
         "archive_years": archive_years(),
     }
@@ -112,28 +130,60 @@ def article_list_published(*, now: datetime.datetime | None = None) -> QuerySet:
 
 
 def article_page_published(*, number: int = 1, now: datetime.datetime | None = None) -> Page:
-    """One page of the news page: active pins first, then newest first (two queries, a third for the pins'
-    links; none growing with the number of articles); raises ValueError when the page does not exist.
+    """One page of the news page: active pins first, then newest first; raises ValueError when the page does not
+    exist. Each item has `pinned_now`. No query grows with the number of articles.
 
-    The pins are fetched apart (few rows, partial index article_pinned), so the page itself is an index scan
-    on the publication date with a LIMIT, not a sort of every published article by "pinned now".
+    Page 1, the one nearly every visitor sees, is one query compiled once per process, and its items are
+    ArticleRef: news.fragments loads full rows only for the cards it lacks. The query is the pins (few rows,
+    partial index article_pinned) UNION ALL the newest others (an index scan on the publication date with a
+    LIMIT), not a sort of every published article by "pinned now". A later page needs the number of pins first:
+    the pins' ids, then full rows of the others (two queries).
     """
     now = now or timezone.now()
-    cards = Article.objects.published(now).defer(*CARD_DEFERRED).order_by("-publication_date", "-id")
-    pinned = list(cards.filter(ArticleQuerySet.pinned_q(now)))
+    if number == 1:
+        rows = _FIRST_PAGE.rows(now=now)
+        items = [ArticleRef(pk=row[0], updated_at=row[1], pinned_now=row[2]) for row in rows]
+        return Page(items=items[:PAGE_SIZE], number=1, has_next=len(items) > PAGE_SIZE)
+    published = Article.objects.published(now).order_by("-publication_date", "-id")
+    pinned_q = ArticleQuerySet.pinned_q(now)
+    pins = published.filter(pinned_q).values_list("pk", "updated_at")
+    pinned = [ArticleRef(pk=pk, updated_at=stamp, pinned_now=True) for pk, stamp in pins]
     start = (number - 1) * PAGE_SIZE
     stop = start + PAGE_SIZE + 1  # one extra row tells whether a next page exists
-    rows = pinned[start:stop]
-    if stop > len(pinned):
-        rest = cards.exclude(pk__in=[article.pk for article in pinned])
-        rows += list(rest[max(0, start - len(pinned)) : stop - len(pinned)])
-    if number > 1 and not rows:
+    others = list(published.exclude(pinned_q).defer(*CARD_DEFERRED)[max(0, start - len(pinned)) : stop - len(pinned)])
+    for article in others:
+        article.pinned_now = False
+    rows = pinned[start:stop] + others
+    if not rows:
         raise ValueError(number)
-    for article in rows:
-        article.pinned_now = article in pinned
-    # The pinned notices show their links; the cards fetch theirs only when not in the fragment cache.
-    prefetch_related_objects([article for article in rows if article.pinned_now], _ordered_links())
     return Page(items=rows[:PAGE_SIZE], number=number, has_next=len(rows) > PAGE_SIZE)
+
+
+def _first_page(*, now: datetime.datetime) -> QuerySet:
+    published = Article.objects.published(now).order_by("-publication_date", "-id")
+    pinned_q = ArticleQuerySet.pinned_q(now)
+    pins = _ref_values(published.filter(pinned_q), pinned=True)
+    rest = _ref_values(published.exclude(pinned_q), pinned=False)[: PAGE_SIZE + 1]
+    return pins.union(rest, all=True).order_by("-pinned", "-publication_date", "-pk")
+
+
+_FIRST_PAGE = PreparedQuery(_first_page)
+
+
+def _ref_values(queryset: QuerySet, *, pinned: bool) -> QuerySet:
+    """(pk, updated_at, pinned, publication_date) rows: what a list page's fragments need (news.fragments)."""
+    pinned = Value(pinned, output_field=BooleanField())
+    return queryset.annotate(pinned=pinned).values_list("pk", "updated_at", "pinned", "publication_date")
+
+
+def article_cards_by_pk(*, pks) -> dict[int, Article]:
+    """{pk: article} of list cards, without body and search vector (one query; for the fragments not cached)."""
+    return {article.pk: article for article in Article.objects.filter(pk__in=pks).defer(*CARD_DEFERRED)}
+
+
+def article_links_prefetch(articles: list[Article]) -> None:
+    """Give the articles their links in order (one query; none for articles that have them already)."""
+    prefetch_related_objects(articles, _ordered_links())
 
 
 def article_get_published(*, slug: str, now: datetime.datetime | None = None) -> Article | None:
@@ -218,17 +268,46 @@ def theme_get_active(*, slug: str) -> Theme | None:
 
 
 def theme_article_page(*, theme: Theme, number: int = 1) -> Page:
-    """One page of a theme's published articles (one query); raises ValueError when the page does not exist."""
-    queryset = Article.objects.published().filter(themes=theme).defer(*CARD_DEFERRED)
-    return paginate(queryset.order_by("-publication_date", "-id"), number=number)
+    """One page of a theme's published articles as ArticleRef (one query, compiled once per process for page 1);
+    raises ValueError when the page does not exist."""
+    if number == 1:
+        rows = _THEME_FIRST_PAGE.rows(now=timezone.now(), theme_id=theme.pk)
+        items = [ArticleRef(pk=pk, updated_at=updated_at) for pk, updated_at in rows]
+        return Page(items=items[:PAGE_SIZE], number=1, has_next=len(items) > PAGE_SIZE)
+    return _ref_page(_theme_articles(now=timezone.now(), theme_id=theme.pk), number=number)
 
 
-def theme_documents(*, theme: Theme, limit: int = 10) -> list[Document]:
-    """The theme's public documents, newest first (one query)."""
+def _theme_articles(*, now: datetime.datetime, theme_id: int) -> QuerySet:
+    return Article.objects.published(now).filter(themes=theme_id).order_by("-publication_date", "-id")
+
+
+def _theme_first_page(*, now: datetime.datetime, theme_id: int) -> QuerySet:
+    return _theme_articles(now=now, theme_id=theme_id).values_list("pk", "updated_at")[: PAGE_SIZE + 1]
+
+
+_THEME_FIRST_PAGE = PreparedQuery(_theme_first_page, theme_id=-19010203)  # a theme id no row has
+
+THEME_DOCUMENTS = 10  # the documents a theme page shows
+
+
+def theme_documents(*, theme: Theme, limit: int = THEME_DOCUMENTS) -> list[Document]:
+    """The theme's public documents, newest first (one query, compiled once per process for the theme page)."""
+    if limit != THEME_DOCUMENTS:
+        return list(_theme_documents(now=timezone.now(), theme_id=theme.pk)[:limit])
+    return _THEME_DOCUMENTS.rows(now=timezone.now(), theme_id=theme.pk)
+
+
+def _theme_documents(*, now: datetime.datetime, theme_id: int) -> QuerySet:
     # The side column shows a title and a link: not the extracted text or the search vector (large, and the
     # DISTINCT of document_list_public would compare them).
-    documents = document_list_public().filter(themes=theme).defer("text", "search_vector")
-    return list(documents[:limit])
+    return document_list_public(now=now).filter(themes=theme_id).defer("text", "search_vector")
+
+
+def _theme_documents_shown(*, now: datetime.datetime, theme_id: int) -> QuerySet:
+    return _theme_documents(now=now, theme_id=theme_id)[:THEME_DOCUMENTS]
+
+
+_THEME_DOCUMENTS = PreparedQuery(_theme_documents_shown, theme_id=-19010203)
 
 
 # --- Archive -----------------------------------------------------------------------------------
@@ -263,17 +342,16 @@ def archive_article_page(*, year: int, month: int, number: int = 1) -> Page:
         Article.objects.published()
         .filter(publication_date__year=year, publication_date__month=month)
         .order_by("-publication_date", "-id")
-        .only("title", "slug", "subtitle", "lead", "publication_date", "show_date", "kind", "updated_at")
     )
-    return paginate(queryset, number=number)
+    return _ref_page(queryset, number=number)
 
 
 # --- Documents ---------------------------------------------------------------------------------
 
 
-def document_list_public() -> QuerySet:
+def document_list_public(*, now: datetime.datetime | None = None) -> QuerySet:
     """Documents the public may see: linked from a published article, or published on their own."""
-    published = Article.objects.published().values("pk")
+    published = Article.objects.published(now).values("pk")
     return Document.objects.filter(Q(articles__in=published) | Q(articles__isnull=True)).distinct()
 
 

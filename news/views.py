@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from news import search, selectors
 from news.caching import cache_public_page
 from news.context_processors import chrome
+from news.fragments import article_list_fragments
 from newsletter.selectors import edition_get_public
 from portal.security.params import MAX_PAGE, int_param, text_param
 
@@ -48,6 +49,7 @@ def article_list(request):
     pinned = [article for article in page.items if article.pinned_now]
     articles = [article for article in page.items if not article.pinned_now]
     context = {"page": page, "pinned": pinned, "articles": articles, "canonical": _canonical(request, number)}
+    context.update(article_list_fragments(pinned=pinned, articles=articles, request=request))
     return render(request, "news/article_list.html", context)
 
 
@@ -73,7 +75,9 @@ def theme_list(request):
 @require_safe
 @cache_public_page
 def theme_detail(request, slug):
-    theme = selectors.theme_get_active(slug=slug)
+    # The active themes with their contact points come with the chrome (built per content token, which every
+    # edit of a theme or contact point renews).
+    theme = next((theme for theme in chrome(request)["nav_themes"] if theme.slug == slug), None)
     if theme is None:
         raise Http404("Thema niet gevonden")
     try:

@@ -1,6 +1,6 @@
 """Newsletter models: subscribers and their consent (subscribers.py), the monthly digest (digest.py)."""
 
-from newsletter.models.digest import Delivery, Edition, EditionEvent, EditionItem
+from newsletter.models.digest import Delivery, Edition, EditionEvent, EditionItem, EditionVariant
 from newsletter.models.subscribers import (
     ConsentEvent,
     ConsentText,
@@ -19,6 +19,7 @@ __all__ = [
     "Edition",
     "EditionEvent",
     "EditionItem",
+    "EditionVariant",
     "ErasureTombstone",
     "ImportConsent",
     "Source",

@@ -255,3 +255,31 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.edition} / {self.subscriber_id}: {self.get_status_display()}"
+
+
+class EditionVariant(models.Model):
+    """One theme combination's rendered message of an approved edition, stored once for every worker.
+
+    The message holds placeholder tokens (built from `nonce`) where the personal parts go; see
+    newsletter/services/digest/render.py. `version` is a digest of the approval moment, the frozen content and
+    the release (templates, code, settings that enter the mail): a re-approved edition or a new release gets
+    new rows. Deleted with the edition's delivery rows after DELIVERY_RETENTION_DAYS (no personal data).
+    """
+
+    edition = models.ForeignKey(Edition, verbose_name=_("editie"), on_delete=models.CASCADE, related_name="variants")
+    version = models.CharField(_("versie"), max_length=64)
+    # The sorted edition theme ids of the variant, e.g. "3.5.7".
+    key = models.TextField(_("themacombinatie"))
+    nonce = models.CharField(_("kenmerk van de plaatshouders"), max_length=32)
+    message = models.BinaryField(_("bericht"))
+    created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("variant van een editie")
+        verbose_name_plural = _("varianten van edities")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "version", "key"], name="edition_variant_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.edition} / {self.key}"

@@ -33,6 +33,7 @@ from newsletter.models import (
     Subscriber,
 )
 from newsletter.services.digest.delivery import delivery_counts
+from newsletter.services.digest.variants import edition_variants_delete
 from newsletter.tokens import CONFIRM_MAX_AGE
 
 logger = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ def _edition_deliveries_collapse(edition_id: int) -> int:
         edition.counts = counts
         edition.save(update_fields=["counts", "updated_at"])
         deleted, _per_model = rows.delete()
+        edition_variants_delete(edition_id=edition.pk)  # the rendered variants go with the rows
     logger.info("Retention: edition %s keeps only its delivery counts (%d rows deleted)", edition.slug, deleted)
     return deleted
 

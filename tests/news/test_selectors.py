@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from news import selectors
 from news.caching import next_transition, public_pages_changed
+from news.context_processors import _Memo as _ChromeMemo
 from news.context_processors import chrome
 from news.models import SiteText
 from news.services import defaults_ensure
@@ -62,8 +63,9 @@ def test_article_page_published_pins_first_then_newest():
 
     page = selectors.article_page_published()
 
-    assert page.items == [old_pin, newest, older]
-    assert page.items[0].pinned_now
+    assert [item.pk for item in page.items] == [old_pin.pk, newest.pk, older.pk]
+    assert [item.pinned_now for item in page.items] == [True, False, False]
+    assert page.items[1].updated_at == newest.updated_at  # what the card's cache key needs
     assert not page.has_next
 
 
@@ -78,7 +80,7 @@ def test_article_page_published_pages_through_pins_and_the_rest_in_one_order():
     second = selectors.article_page_published(number=2)
 
     # Active pins first (newest first), then everything else by date; the expired pin takes its place by date.
-    assert first.items + second.items == [*pins, *rest, expired_pin]
+    assert [item.pk for item in first.items + second.items] == [article.pk for article in [*pins, *rest, expired_pin]]
     assert [a.pinned_now for a in first.items[:3]] == [True, True, False]
     assert first.has_next
     assert not second.has_next
@@ -176,7 +178,18 @@ def test_chrome_is_one_cache_round_trip_per_request(rf):
         second = chrome(request)  # the search page and the context processor both ask
 
     assert first is second
-    assert get_many.call_count == 1 and get.call_count == 0
+    assert get.call_count == 1 and get_many.call_count == 0  # the content token; the process has the chrome
+
+
+def test_chrome_built_by_another_process_is_read_from_the_cache(rf, django_assert_num_queries):
+    built = chrome(rf.get("/"))
+    _ChromeMemo.entry = (None, None)  # another process: it has not seen this content token yet
+
+    with django_assert_num_queries(0), mock.patch.object(cache, "get", wraps=cache.get) as get:
+        read = chrome(rf.get("/"))
+
+    assert get.call_count == 2  # the content token, then the chrome
+    assert read == built and read is not built
 
 
 def test_chrome_footer_is_rendered_once_per_content_token_and_follows_changes(client, settings):
@@ -194,3 +207,18 @@ def test_chrome_footer_is_rendered_once_per_content_token_and_follows_changes(cl
     public_pages_changed()
 
     assert "Nieuwe naam" in client.get("/").content.decode()
+
+
+def test_chrome_pieces_follow_the_next_content_token(client, settings):
+    settings.PUBLIC_PAGE_CACHE = False
+    SiteText.objects.update_or_create(pk=1, defaults={"newsletter_cta": "Oude oproep"})
+    html = client.get("/").content.decode()
+    assert "Oude oproep" in html and "news-quick-links" not in html
+
+    QuickLinkFactory(label="Subsidies & regelingen", url="/themas/subsidies/")
+    SiteText.objects.filter(pk=1).update(newsletter_cta="Nieuwe oproep")
+    public_pages_changed()
+    html = client.get("/").content.decode()
+
+    assert "Nieuwe oproep" in html and "Oude oproep" not in html
+    assert ">Subsidies &amp; regelingen</a>" in html

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from news.caching import public_pages_changed
 from news.models import ArticleRedirect, SiteText
 from tests.factories import (
     ArticleFactory,
@@ -436,3 +437,44 @@ def test_site_header_rendered_once_per_section_is_the_same_as_rendered_per_reque
     header = re.compile(r"<header class=\"utrecht-page-header.*?</header>", re.S)
     assert header.search(memoised).group(0) == header.search(fresh).group(0)
     assert 'aria-current="' in header.search(memoised).group(0)
+
+
+@pytest.mark.parametrize("path", ["/", "/themas/kop-thema/"])
+def test_head_rendered_once_per_process_is_the_same_as_rendered_per_request(client, settings, path):
+    ArticleFactory(themes=[ThemeFactory(slug="kop-thema", description="Alles over <jeugd> & gezin")])
+    settings.PUBLIC_PAGE_CACHE = False
+    client.get(path)
+    memoised = client.get(path).content.decode()
+    settings.DEBUG = True  # renders the meta and asset templates for the request
+    fresh = client.get(path).content.decode()
+
+    head = re.compile(r"<head>.*?</head>", re.S)
+    assert head.search(memoised).group(0) == head.search(fresh).group(0)
+    assert 'rel="canonical" href="http://localhost:8000' in head.search(memoised).group(0)
+    assert path == "/" or "Alles over &lt;jeugd&gt; &amp; gezin" in head.search(memoised).group(0)
+
+
+def test_head_follows_a_new_site_title(client, settings):
+    settings.PUBLIC_PAGE_CACHE = False
+    SiteText.objects.update_or_create(pk=1, defaults={"title": "Oude titel"})
+    assert 'og:site_name" content="Oude titel"' in client.get("/").content.decode()
+
+    SiteText.objects.filter(pk=1).update(title="Nieuwe titel")
+    public_pages_changed()
+
+    assert 'og:site_name" content="Nieuwe titel"' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("path", ["/themas/kruimel-thema/", "/archief/2024/5/"])
+def test_breadcrumbs_rendered_once_per_process_are_the_same_as_rendered_per_request(client, settings, path):
+    theme = ThemeFactory(slug="kruimel-thema", name="Zorg & <welzijn>")
+    ArticleFactory(themes=[theme], publication_date=datetime.date(2024, 5, 1))
+    settings.PUBLIC_PAGE_CACHE = False
+    client.get(path)
+    memoised = client.get(path).content.decode()
+    settings.DEBUG = True  # renders the breadcrumbs template for the request
+    fresh = client.get(path).content.decode()
+
+    crumbs = re.compile(r'<nav aria-label="Kruimelpad".*?</nav>', re.S)
+    assert crumbs.search(memoised).group(0) == crumbs.search(fresh).group(0)
+    assert not path.startswith("/themas/") or "Zorg &amp; &lt;welzijn&gt;</a>" in crumbs.search(memoised).group(0)

@@ -13,7 +13,9 @@ import time
 
 import pytest
 
-from newsletter.models import Delivery, Edition, Subscriber
+from newsletter.management.commands.digest_status import status_data
+from newsletter.models import Delivery, Edition, EditionVariant, Subscriber
+from newsletter.selectors import digest_audience_summary
 from newsletter.services import digest_send_start, subscription_unsubscribe
 from newsletter.services.digest.control import digest_pause, digest_resume
 from newsletter.services.digest.delivery import deliveries_sweep
@@ -236,3 +238,23 @@ def test_two_workers_share_a_send_and_its_rate_limit(celery_worker_factory, smtp
     message_ids = set(Delivery.objects.filter(edition=edition, status="verzonden").values_list("message_id", flat=True))
     assert len(message_ids) == 619
     assert all("succeeded" in worker.log() for worker in workers)
+
+
+def test_two_workers_render_each_variant_once_for_the_edition(celery_worker_factory, smtp, settings):
+    if not settings.REDIS_URL:
+        pytest.skip("the render counter of digest_status is in the shared cache (Redis)")
+    settings.DIGEST_BATCH_SIZE = 10
+    edition, themes, empty = approved_edition()
+    subscribers_make(240, themes, empty_theme=empty)
+    variants = digest_audience_summary(edition=edition).variants
+    # Both processes wait for batches before the first is queued, so both meet most variants (digest queue only:
+    # the send is started here, not by the due-start nudge of the approval).
+    workers = [celery_worker_factory(env=_env(smtp), queues="digest") for _ in range(2)]
+    assert digest_send_start(edition_id=edition.pk)
+
+    _sweep_until_sent(edition, workers[0])
+    status = status_data(Edition.objects.get(pk=edition.pk))
+    print(f"\n{variants} variants, {status['renders']} renders by two worker processes")
+    assert all("succeeded" in worker.log() for worker in workers)
+    assert status["renders"] == variants == EditionVariant.objects.filter(edition=edition).count() > 1
+    assert _lost(edition, smtp) == set() and smtp.duplicates() == 0

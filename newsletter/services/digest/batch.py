@@ -52,15 +52,18 @@ class BatchReport:
     deferred: list[int] = field(default_factory=list)  # delivery ids
 
 
-_renderers: dict[int, EditionRenderer] = {}
+_renderers: dict[tuple, EditionRenderer] = {}
 
 
 def _renderer(edition: Edition) -> EditionRenderer:
-    """One renderer per edition per process: each variant is rendered once per worker process, not per batch."""
-    renderer = _renderers.get(edition.pk)
+    """One renderer per edition and approval per process, in front of the variants stored in the database:
+    each variant is rendered once per edition across all worker processes (variants.py), and read from the
+    database at most once per process."""
+    key = (edition.pk, edition.approved_at)
+    renderer = _renderers.get(key)
     if renderer is None:
         _renderers.clear()
-        renderer = _renderers[edition.pk] = EditionRenderer(edition)
+        renderer = _renderers[key] = EditionRenderer(edition, stored=True)
     return renderer
 
 

@@ -4,7 +4,9 @@ A *variant* is one combination of the edition's themes (its key: the sorted edit
 gets). `EditionRenderer` renders each variant's complete RFC 5322 message once, through `build_email`, with
 ASCII placeholder tokens where the personal parts go (To, Message-ID, List-Unsubscribe, the links and the
 "why" line in both bodies). The bytes are split at the placeholders once; `RenderedVariant.message_bytes`
-joins the pieces with one person's values. No template and no email package run per message.
+joins the pieces with one person's values. No template and no email package run per message. The send stores
+each rendered variant in the database (variants.py), so every variant is rendered once per edition across all
+worker processes.
 
 Why this is safe: both body parts use 8bit (or 7bit) transfer encoding, never quoted-printable or base64,
 so a value can be put in as it is; every line of the rendered message is short and holds at most a few
@@ -39,6 +41,7 @@ from newsletter.emails import absolute_url, build_email
 from newsletter.models import Edition, Subscriber
 from newsletter.selectors import DigestContent, DigestItem, digest_content
 from newsletter.services.digest.markup import html_to_text, wrap_html_lines
+from newsletter.services.digest.variants import variant_get_or_render, variant_version
 from newsletter.tokens import SubscriberTokenMaker
 
 MAX_LINE = 998  # RFC 5322 2.1.1, octets without CRLF
@@ -251,9 +254,8 @@ def _rooms(raw: bytes, by_token: dict[bytes, int], pattern: re.Pattern) -> list[
     return rooms
 
 
-def _tokens() -> dict[str, str]:
-    """Placeholders unique to one renderer, so no article text can contain one by chance."""
-    nonce = secrets.token_hex(6)
+def _tokens(nonce: str) -> dict[str, str]:
+    """Placeholders unique to one render (a random `nonce`), so no article text can contain one by chance."""
     return {
         "to": f"x{nonce}to@placeholder.invalid",
         "message_id": f"<x{nonce}mid@placeholder.invalid>",
@@ -262,6 +264,13 @@ def _tokens() -> dict[str, str]:
         "reason_text": f"x{nonce}reasontext",
         "reason_html": f"x{nonce}reasonhtml",
     }
+
+
+@lru_cache(maxsize=256)
+def _placeholders(nonce: str) -> tuple[dict[str, bytes], re.Pattern]:
+    """The placeholder bytes per slot and the pattern that finds them, for the renders made with `nonce`."""
+    token_bytes = {slot: token.encode("ascii") for slot, token in _tokens(nonce).items()}
+    return token_bytes, re.compile(b"|".join(re.escape(token) for token in token_bytes.values()))
 
 
 def _preheader(sections, notices) -> str:
@@ -311,19 +320,33 @@ class ShownItem:
 
 
 class EditionRenderer:
-    """Renders an edition's variants, each at most once (`render_count` counts them); one per edition per batch."""
+    """Renders an edition's variants, each at most once (`render_count` counts the renders it made).
 
-    def __init__(self, edition: Edition, *, example_links: bool = False, content: DigestContent | None = None):
+    With `stored`, the variants of an approved edition come from the database when any process rendered them
+    before, and what this renderer renders is stored there (variants.py): each variant is rendered once per
+    edition across all worker processes. Previews and example links are never stored.
+    """
+
+    def __init__(
+        self,
+        edition: Edition,
+        *,
+        example_links: bool = False,
+        content: DigestContent | None = None,
+        stored: bool = False,
+    ):
         self.edition = edition
         self.example_links = example_links
+        self.stored = stored and not example_links
         self.render_count = 0
         self._content = content
         self._variants: dict[tuple[int, ...], RenderedVariant] = {}
-        self._tokens = _tokens()
-        self._token_bytes = {slot: token.encode("ascii") for slot, token in self._tokens.items()}
-        self._pattern = re.compile(b"|".join(re.escape(token) for token in self._token_bytes.values()))
+        self._nonce = secrets.token_hex(6)
+        self._tokens = _tokens(self._nonce)
+        self._token_bytes, self._pattern = _placeholders(self._nonce)
         self._shown: dict[int, ShownItem] = {}
         self._fixed: dict | None = None
+        self._version: str | None = None
 
     @property
     def content(self) -> DigestContent:
@@ -338,9 +361,20 @@ class EditionRenderer:
             return None
         variant = self._variants.get(key)
         if variant is None:
-            variant = self._variants[key] = self._render(key)
-            self.render_count += 1
+            variant = self._variants[key] = self._variant(key)
         return variant
+
+    def _variant(self, key: tuple[int, ...]) -> RenderedVariant:
+        if not (self.stored and self.edition.is_frozen):
+            self.render_count += 1
+            return self._render(key)
+        if self._version is None:
+            self._version = variant_version(edition=self.edition, content=self.content)
+        raw, nonce, rendered = variant_get_or_render(
+            edition_id=self.edition.pk, version=self._version, key=key, render=lambda: (self._raw(key), self._nonce)
+        )
+        self.render_count += rendered
+        return RenderedVariant(key, raw, *_placeholders(nonce))
 
     def _show(self, item: DigestItem) -> ShownItem:
         shown = self._shown.get(item.pk)
@@ -375,6 +409,10 @@ class EditionRenderer:
         }
 
     def _render(self, key: tuple[int, ...]) -> RenderedVariant:
+        return RenderedVariant(key, self._raw(key), self._token_bytes, self._pattern)
+
+    def _raw(self, key: tuple[int, ...]) -> bytes:
+        """The variant's complete message with this renderer's placeholders (RFC 5322, CRLF)."""
         tokens = self._tokens
         headers = {
             "Message-ID": tokens["message_id"],
@@ -389,8 +427,7 @@ class EditionRenderer:
         for part in msg.walk():
             if not part.is_multipart() and part.get("Content-Transfer-Encoding", "7bit") not in {"7bit", "8bit"}:
                 raise ValueError(f"digest part {part.get_content_type()} is not 7bit/8bit: a line is too long")
-        raw = msg.as_bytes(policy=_WIRE_POLICY)
-        return RenderedVariant(key, raw, self._token_bytes, self._pattern)
+        return msg.as_bytes(policy=_WIRE_POLICY)
 
     @property
     def variant_count(self) -> int:
