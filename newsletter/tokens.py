@@ -177,19 +177,26 @@ def subscriber_token_make(*, purpose: str, subscriber_id: int, token_version: in
 
 class SubscriberTokenMaker:
     """Makes exactly the tokens of `subscriber_token_make` (django.core.signing's format), with the HMAC key
-    derived once instead of per token: the digest makes two per message."""
+    derived once instead of per token and the JSON and the timestamp written directly: the digest makes two per
+    message (in about half the time of signing.dumps with a derived key)."""
 
     def __init__(self, purpose: str):
         # As signing.dumps: TimestampSigner(salt=...).sign_object → base64_hmac(salt + "signer") → salted_hmac.
         key = hashlib.sha256(f"{_SALT % purpose}signer{settings.SECRET_KEY}".encode()).digest()
         self._mac = hmac.new(key, digestmod=hashlib.sha256)
+        self._second, self._stamp = -1, b""
 
     def __call__(self, *, subscriber_id: int, token_version: int) -> str:
-        payload = json.dumps({"s": subscriber_id, "v": token_version}, separators=(",", ":")).encode("latin-1")
-        value = f"{signing.b64_encode(payload).decode()}:{signing.b62_encode(int(time.time()))}"
+        # json.dumps({"s": ..., "v": ...}, separators=(",", ":")) for two ints, which `%d` enforces.
+        payload = b'{"s":%d,"v":%d}' % (subscriber_id, token_version)
+        second = int(time.time())
+        if second != self._second:
+            self._second, self._stamp = second, signing.b62_encode(second).encode()
+        value = b"%s:%s" % (base64.urlsafe_b64encode(payload).rstrip(b"="), self._stamp)
         mac = self._mac.copy()
-        mac.update(value.encode())
-        return f"{value}:{signing.b64_encode(mac.digest()).decode()}"
+        mac.update(value)
+        signature = base64.urlsafe_b64encode(mac.digest()).rstrip(b"=")
+        return f"{value.decode()}:{signature.decode()}"
 
 
 def subscriber_token_read(*, purpose: str, token: str) -> tuple[int, int]:

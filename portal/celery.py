@@ -2,7 +2,7 @@
 
 import os
 
-from celery import Celery
+from celery import Celery, signals
 from celery.schedules import crontab
 from kombu import Exchange, Queue
 
@@ -63,4 +63,21 @@ app.conf.update(
         "digest-sweep": {"task": "newsletter.tasks.digest_sweep_task", "schedule": 120.0},
     },
 )
+# Celery's Django fixup closes every database connection before and after each task, so each task (a digest
+# batch every few hundred milliseconds) paid for a new PostgreSQL connection and backend process. Tasks treat
+# connections as Django treats requests instead (below); a reuse maximum this high keeps the fixup out of it.
+app.conf["CELERY_DB_REUSE_MAX"] = 2**31
 app.autodiscover_tasks()
+
+
+@signals.task_prerun.connect
+@signals.task_postrun.connect
+def _database_connections_tidy(task=None, **kwargs):
+    """Before and after each task, as around a web request: close a connection older than CONN_MAX_AGE or left
+    unusable by an error (CONN_HEALTH_CHECKS checks it on its next use). Not for eager calls (in a caller's
+    transaction)."""
+    if task is not None and getattr(task.request, "is_eager", False):
+        return
+    from django.db import close_old_connections
+
+    close_old_connections()

@@ -166,6 +166,23 @@ def test_a_redelivered_batch_sends_nothing_twice(smtp, queued):
     assert again.claimed == 0 and smtp.total == 5 and smtp.duplicates() == 0
 
 
+def test_a_batch_claims_only_its_own_ids_of_its_own_edition(smtp, queued):
+    edition, _subscribers = _start(8)
+    (ids,) = queued
+    first, gap, last = ids[1], ids[3], ids[6]
+    Delivery.objects.filter(pk=ids[4]).update(status=Delivery.Status.SENT, sent_at=timezone.now())
+    later = timezone.now() + timezone.timedelta(hours=1)
+    Delivery.objects.filter(pk=ids[5]).update(status=Delivery.Status.DEFERRED, next_attempt_at=later)
+    report = deliveries_send_batch(edition_id=edition.pk, delivery_ids=[last, first, ids[4], ids[5]], worker="a")
+    other = batch_module._claim(edition.pk + 1, [gap], "b")  # ids of another edition claim nothing
+
+    statuses = dict(Delivery.objects.filter(edition=edition).values_list("pk", "status"))
+    assert report.claimed == 2 and other == ([], {}, {})  # not the sent row, not the row deferred until later
+    assert {statuses[first], statuses[last]} <= {Delivery.Status.SENT, Delivery.Status.SKIPPED}
+    assert statuses[gap] == statuses[ids[0]] == Delivery.Status.PENDING and statuses[ids[5]] == Delivery.Status.DEFERRED
+    assert Delivery.objects.get(pk=ids[4]).attempts == 0
+
+
 def test_unsubscribed_before_the_claim_gets_nothing(smtp, queued):
     edition, subscribers = _start(6)
     gone = subscribers[2]
@@ -343,3 +360,54 @@ def test_the_sender_pipelines_only_when_the_server_offers_it(smtp, request):
         sender.close()
     assert smtp.raw == [("een@voorbeeld.nl", first), ("twee@voorbeeld.nl", second)]
     assert "drie@voorbeeld.nl" not in smtp.accepted
+
+
+def test_the_outcome_log_records_each_outcome_and_frees_the_claim():
+    from tests.factories.delivery import DeliveryFactory
+
+    now = timezone.now()
+    claimed = {"status": Delivery.Status.CLAIMED, "claimed_at": now, "claimed_by": "w@host", "attempts": 1}
+    sent, deferred, bounced = (DeliveryFactory(**claimed) for _ in range(3))
+    finished = DeliveryFactory(sent=True)
+    retry_at = now + timezone.timedelta(minutes=2)
+
+    log = batch_module.OutcomeLog()
+    log.write(sent.pk, status=Delivery.Status.SENT, attempts=2, sent_at=now, message_id="<m@voorbeeld.nl>")
+    log.write(deferred.pk, status=Delivery.Status.DEFERRED, attempts=2, reason="451 later", next_attempt_at=retry_at)
+    log.write(bounced.pk, status=Delivery.Status.BOUNCED, attempts=2, reason="550 no such user")
+    log.write(finished.pk, status=Delivery.Status.BOUNCED, attempts=9, reason="not claimed: left alone")
+    log.finish()
+
+    rows = {row.pk: row for row in Delivery.objects.all()}
+    assert (rows[sent.pk].status, rows[sent.pk].sent_at, rows[sent.pk].message_id) == (
+        "verzonden",
+        now,
+        "<m@voorbeeld.nl>",
+    )
+    assert (rows[deferred.pk].status, rows[deferred.pk].next_attempt_at, rows[deferred.pk].reason) == (
+        "uitgesteld",
+        retry_at,
+        "451 later",
+    )
+    assert (rows[bounced.pk].status, rows[bounced.pk].reason, rows[bounced.pk].sent_at) == (
+        "onbestelbaar",
+        "550 no such user",
+        None,
+    )
+    for row in (rows[sent.pk], rows[deferred.pk], rows[bounced.pk]):
+        assert row.attempts == 2 and row.claimed_at is None and row.claimed_by == "" and row.updated_at >= now
+    assert rows[finished.pk].status == "verzonden" and rows[finished.pk].attempts == 1
+    assert log.count == 4
+
+
+def test_the_outcome_log_raises_when_postgresql_refuses_an_outcome():
+    if connection.vendor != "postgresql":
+        pytest.skip("the ORM raises at once without PostgreSQL")
+    from tests.factories.delivery import DeliveryFactory
+
+    row = DeliveryFactory(status=Delivery.Status.CLAIMED, claimed_at=timezone.now())
+    log = batch_module.OutcomeLog()
+    log.write(row.pk, status=Delivery.Status.SENT, attempts=1, message_id="<m@voorbeeld.nl>")  # no sent_at
+    with pytest.raises(RuntimeError, match="delivery_sent_has_moment"):
+        log.finish()
+    assert Delivery.objects.get(pk=row.pk).status == Delivery.Status.CLAIMED

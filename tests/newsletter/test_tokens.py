@@ -17,6 +17,7 @@ from newsletter.selectors import subscriber_get_by_token
 from newsletter.services import subscription_tokens_revoke
 from newsletter.tokens import (
     SignupRequest,
+    SubscriberTokenMaker,
     TokenExpired,
     TokenInvalid,
     _opaque_make,
@@ -172,6 +173,20 @@ def test_token_of_one_purpose_does_not_open_another():
         subscriber_token_read(purpose="unsubscribe", token=preferences)
     with pytest.raises(TokenInvalid):
         confirm_token_read(preferences)
+
+
+@pytest.mark.parametrize("purpose", ["preferences", "unsubscribe"])
+def test_the_digest_token_maker_makes_the_same_tokens_as_signing(purpose):
+    maker = SubscriberTokenMaker(purpose)
+    for moment in (START, START + datetime.timedelta(seconds=1), START + datetime.timedelta(days=400)):
+        with time_machine.travel(moment, tick=False):
+            for subscriber_id, version in ((1, 1), (98765432, 7)):
+                token = maker(subscriber_id=subscriber_id, token_version=version)
+                assert token == subscriber_token_make(
+                    purpose=purpose, subscriber_id=subscriber_id, token_version=version
+                )
+                assert subscriber_token_read(purpose=purpose, token=token) == (subscriber_id, version)
+                assert signing.loads(token, salt=f"newsletter.tokens.{purpose}") == {"s": subscriber_id, "v": version}
 
 
 def test_subscriber_token_revoked_by_version_bump():

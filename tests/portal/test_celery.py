@@ -63,3 +63,23 @@ def test_heartbeat_check_fails_when_old():
 def test_heartbeat_check_fails_without_heartbeat():
     with pytest.raises(CommandError, match="no heartbeat"):
         call_command("heartbeat_check")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("max_age", "kept"), [(60, True), (0, False)])
+def test_a_task_keeps_its_database_connection_as_a_request_would(monkeypatch, max_age, kept):
+    """Celery's Django fixup would close it around every task; the project's handlers follow CONN_MAX_AGE."""
+    from celery import signals
+    from django.db import connection
+
+    assert app.conf.get("CELERY_DB_REUSE_MAX") >= 2**31  # the fixup leaves connections alone
+    connection.close()
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", max_age)
+    connection.ensure_connection()
+    opened = connection.connection
+
+    for signal in (signals.task_prerun, signals.task_postrun):
+        signal.send(sender=heartbeat_record_task, task=heartbeat_record_task, task_id="t")
+
+    assert (connection.connection is opened) is kept
+    assert Heartbeat.objects.count() == 0  # the connection (new or kept) works

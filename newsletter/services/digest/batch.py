@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from news.models import Theme
 from newsletter.models import Delivery, Edition, Subscriber
+from newsletter.services.digest.claim import deliveries_claim
 from newsletter.services.digest.delivery import due, edition_finish_if_done
 from newsletter.services.digest.render import EditionRenderer, digest_personal_parts
 from newsletter.services.digest.sender import Attempt, SenderUnavailable, sender_open
@@ -99,6 +100,7 @@ class OutcomeLog:
             params = {k: v for k, v in connection.get_connection_params().items() if k != "cursor_factory"}
             cls._conn = psycopg.connect(**params, autocommit=True)
             cls._conn.execute("SET synchronous_commit = off")
+            cls._conn.pgconn.prepare(b"digest_outcome", self.sql)
             cls._conn.pgconn.enter_pipeline_mode()
             cls._pending = 0
         return cls._conn
@@ -126,7 +128,7 @@ class OutcomeLog:
     def _send(self, params: list) -> None:
         pgconn = self._connection().pgconn
         encoded = [None if value is None else _text(value).encode() for value in params]
-        pgconn.send_query_params(self.sql, encoded)
+        pgconn.send_query_prepared(b"digest_outcome", encoded)
         pgconn.pipeline_sync()
         while pgconn.flush():  # 1: not all sent yet (a full socket buffer)
             pass
@@ -200,7 +202,9 @@ _SUBSCRIBER_FIELDS = ("pk", "email", "status", "paused_until", "all_themes", "to
 
 def _claim(edition_id: int, ids: list[int], worker: str) -> tuple[list[Delivery], dict[int, Subscriber], dict]:
     """Claim the open, due rows among `ids` (skipping rows another worker holds) and read their subscribers
-    and each subscriber's themes (subscriber id -> [Theme])."""
+    and each subscriber's themes (subscriber id -> [Theme]). On PostgreSQL in one statement (claim.py)."""
+    if connection.vendor == "postgresql":
+        return deliveries_claim(edition_id=edition_id, ids=ids, worker=worker)
     now = timezone.now()
     with transaction.atomic():
         rows = list(
@@ -278,14 +282,49 @@ class _Stop(Exception):
         self.reason, self.pause, self.retry = reason, pause, retry
 
 
-def _send_one(sender, edition, work_item: tuple, next_to, log: OutcomeLog, report: BatchReport) -> Attempt:
-    row, subscriber, themes, variant = work_item
-    parts = digest_personal_parts(edition=edition, subscriber=subscriber, themes=themes)
+class _Built:
+    """One message made ready: its personal parts and bytes, or the error making them raised (re-raised in turn)."""
+
+    __slots__ = ("error", "parts", "raw")
+
+    def __init__(self, edition: Edition, work_item: tuple):
+        _row, subscriber, themes, variant = work_item
+        self.parts = self.raw = self.error = None
+        try:
+            self.parts = digest_personal_parts(edition=edition, subscriber=subscriber, themes=themes)
+            self.raw = variant.message_bytes(self.parts)
+        except Exception as exc:  # raised when this message's turn comes, as if built then
+            self.error = exc
+
+
+class _Ahead:
+    """Builds the next message while the SMTP server reads the current one (the sender calls it between writing
+    a message and reading the reply): the worker's work per message then overlaps the server's."""
+
+    __slots__ = ("built", "edition", "work_item")
+
+    def __init__(self, edition: Edition, work_item: tuple | None):
+        self.edition, self.work_item, self.built = edition, work_item, None
+
+    def __call__(self) -> None:
+        if self.built is None and self.work_item is not None:
+            self.built = _Built(self.edition, self.work_item)
+
+    def result(self) -> "_Built | None":
+        self()
+        return self.built
+
+
+def _send_one(sender, work_item: tuple, built: _Built, ahead: _Ahead, log: OutcomeLog, report: BatchReport) -> Attempt:
+    row, subscriber, _themes, _variant = work_item
+    if built.error is not None:
+        raise built.error
+    next_item = ahead.work_item
     try:
-        attempt = sender.send(subscriber.email, variant.message_bytes(parts), next_to)
+        attempt = sender.send(subscriber.email, built.raw, next_item and next_item[1].email, while_waiting=ahead)
     except SenderUnavailable as exc:
         raise _Stop(exc.reason, pause=exc.permanent, retry=not exc.permanent) from None
-    values = _outcome_values(row, attempt, parts.message_id)
+    values = _outcome_values(row, attempt, built.parts.message_id)
     log.write(row.pk, **values)
     report.done.add(row.pk)
     report.outcomes[values["status"]] += 1
@@ -309,10 +348,12 @@ def _send_all(edition: Edition, work: list, report: BatchReport) -> None:
     except SenderUnavailable as exc:
         raise _Stop(exc.reason, pause=exc.permanent, retry=not exc.permanent) from None
     try:
+        built = _Built(edition, work[0])
         for index, work_item in enumerate(work, start=1):
             limiter.wait()
-            next_to = work[index][1].email if index < len(work) else None
-            attempt = _send_one(sender, edition, work_item, next_to, log, report)
+            ahead = _Ahead(edition, work[index] if index < len(work) else None)
+            attempt = _send_one(sender, work_item, built, ahead, log, report)
+            built = ahead.result()
             window.append(attempt.outcome is MailOutcome.DEFERRED)
             if len(window) == AUTO_PAUSE_WINDOW and sum(window) * 2 > AUTO_PAUSE_WINDOW:
                 reason = _("%(count)d van de laatste %(window)d pogingen tijdelijk geweigerd (%(reply)s)") % {

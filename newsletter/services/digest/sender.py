@@ -81,14 +81,15 @@ class SmtpSender:
         self.smtp = smtp
         self.pipeline = _Pipeline(smtp, self.from_addr) if smtp.has_extn("pipelining") else None
 
-    def send(self, to: str, raw: bytes, next_to: str | None = None) -> Attempt:
+    def send(self, to: str, raw: bytes, next_to: str | None = None, while_waiting=None) -> Attempt:
         """Send one message; `next_to`, the recipient of the next call, lets a pipelining server get that
-        message's envelope in the same write as this message's content."""
+        message's envelope in the same write as this message's content. `while_waiting` (no arguments, must not
+        raise) is called, when pipelining, after the content is written and before the reply is read."""
         if self.smtp is None:
             self.open()
         try:
             if self.pipeline is not None and _plain(to):
-                self.pipeline.sendmail(to, raw, next_to if next_to and _plain(next_to) else None)
+                self.pipeline.sendmail(to, raw, next_to if next_to and _plain(next_to) else None, while_waiting)
             else:
                 options = ["SMTPUTF8"] if not to.isascii() else []
                 self.smtp.sendmail(self.from_addr, [to], raw, mail_options=options)
@@ -145,7 +146,7 @@ class _Pipeline:
     def _envelope(self, to: str, size: bytes = b"") -> bytes:
         return b"%s%s\r\nrcpt to:<%s>\r\ndata\r\n" % (self.mail, size, to.encode("ascii"))
 
-    def sendmail(self, to: str, raw: bytes, next_to: str | None = None) -> None:
+    def sendmail(self, to: str, raw: bytes, next_to: str | None = None, while_waiting=None) -> None:
         smtp = self.smtp
         if self.opened is None:
             smtp.send(self._envelope(to, b" size=%d" % len(raw) if self.size else b""))
@@ -170,15 +171,17 @@ class _Pipeline:
         if data[0] != 354:
             self._reset(data[0])
             raise smtplib.SMTPDataError(*data)
-        self._content(raw, next_to)
+        self._content(raw, next_to, while_waiting)
 
-    def _content(self, raw: bytes, next_to: str | None) -> None:
+    def _content(self, raw: bytes, next_to: str | None, while_waiting) -> None:
         smtp = self.smtp
         if raw.startswith(b".") or b"\n." in raw:
             raw = _PERIOD_AT_LINE_START.sub(b"..", raw)
         end = b".\r\n" if raw.endswith(b"\r\n") else b"\r\n.\r\n"
         smtp.send(raw + end + (self._envelope(next_to) if next_to else b""))
         self.opened = next_to
+        if while_waiting is not None:
+            while_waiting()  # the server reads the message meanwhile
         code, resp = smtp.getreply()
         if code != 250:
             # The transaction is over either way (RFC 5321 4.1.1.4); no RSET, the next envelope is on its way.
@@ -222,7 +225,7 @@ class BackendSender:
         except Exception as exc:  # a provider's own errors: configuration or reachability
             raise SenderUnavailable(type(exc).__name__, permanent=False) from None
 
-    def send(self, to: str, raw: bytes, next_to: str | None = None) -> Attempt:
+    def send(self, to: str, raw: bytes, next_to: str | None = None, while_waiting=None) -> Attempt:
         from newsletter.services.digest.editor_mail import PreRenderedEmail
 
         try:
