@@ -13,7 +13,7 @@ import datetime
 import threading
 from collections.abc import Callable
 
-from django.db import connections
+from django.db import connection, connections
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable
 from django.utils import timezone
@@ -42,7 +42,8 @@ class PreparedQuery:
         named = {"now": PLACEHOLDER_NOW, "today": timezone.localdate(PLACEHOLDER_NOW), **self._placeholders}
         slots = [_slot(value, named) for value in params]
         if not set(self._placeholders) | {"now"} <= set(slots):
-            raise ValueError(f"a placeholder is not among the query's parameters: {slots}")
+            # Not ValueError: the selectors turn that into "page does not exist" (a 404).
+            raise RuntimeError(f"a placeholder is not among the query's parameters: {slots}")
         if not issubclass(queryset._iterable_class, ModelIterable):  # values_list: rows as they come
             fields = None
         else:  # model instances: the model's columns come first, in this order
@@ -53,7 +54,13 @@ class PreparedQuery:
         return queryset.db, sql, tuple(params), tuple(slots), fields
 
     def rows(self, *, now: datetime.datetime, **values) -> list:
-        """The rows as tuples for a values_list query, else as model instances (without select_related)."""
+        """The rows as tuples for a values_list query, else as model instances (without select_related).
+
+        Only on PostgreSQL: other backends (SQLite in the demo) adapt parameters while compiling (a datetime
+        becomes text), so placeholders cannot be found; there the ORM builds the query per call.
+        """
+        if connection.vendor != "postgresql":  # the project has one database
+            return list(self._build(now=now, **values))
         if self._compiled is None:
             with self._lock:
                 self._compiled = self._compiled or self._compile()

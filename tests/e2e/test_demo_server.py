@@ -40,3 +40,17 @@ def test_demo_shows_dutch_not_found_page_with_its_styles(demo_url, demo_page):
     violations = axe_scan(demo_page)
     assert violations == [], format_violations(violations)
     screenshot(demo_page, "demo-niet-gevonden")
+
+
+def test_demo_public_pages_answer_on_sqlite(demo_url, demo_page):
+    """The demo runs on SQLite: every public page must work there too, not only on PostgreSQL (the suite's
+    database). The news page's first page once used a query SQLite cannot run (a 500 only the demo showed)."""
+    response = demo_page.goto(f"{demo_url}/")
+    assert response.status == 200
+    article = demo_page.locator("main a[href^='/nieuws/']").first.get_attribute("href")
+    theme = demo_page.locator("a[href^='/themas/'][href$='/']").last.get_attribute("href")
+    paths = [article, theme, "/?pagina=2", "/themas/", "/archief/", "/zoeken/?q=zorg", "/feeds/nieuws/"]
+    answers = {path: demo_page.request.get(f"{demo_url}{path}").status for path in paths}
+
+    assert answers == dict.fromkeys(paths, 200)
+    assert demo_page.locator("main article, main li").count() > 5

@@ -32,7 +32,7 @@ def test_each_run_binds_its_own_now():
 def test_a_placeholder_the_query_does_not_use_is_refused():
     query = PreparedQuery(lambda *, now, theme_id: _published_ids(now=now), theme_id=-19010203)
 
-    with pytest.raises(ValueError, match="placeholder"):
+    with pytest.raises(RuntimeError, match="placeholder"):
         query.rows(now=timezone.now(), theme_id=1)
 
 
