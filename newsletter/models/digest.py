@@ -215,7 +215,10 @@ class Delivery(models.Model):
     # Not finished: the sweeper and the workers still act on these.
     OPEN = (Status.PENDING, Status.CLAIMED, Status.DEFERRED)
 
-    edition = models.ForeignKey(Edition, verbose_name=_("editie"), on_delete=models.CASCADE, related_name="deliveries")
+    # No index of its own: every index below starts with edition (each one is written on every status change).
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("editie"), on_delete=models.CASCADE, related_name="deliveries", db_index=False
+    )
     # An erased subscriber takes their delivery rows along (privacy); the edition keeps its counts.
     subscriber = models.ForeignKey(
         "newsletter.Subscriber", verbose_name=_("abonnee"), on_delete=models.CASCADE, related_name="deliveries"
@@ -244,7 +247,12 @@ class Delivery(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["edition", "status"], name="delivery_edition_status_idx"),
+            # The progress page's latest problems; a partial index gets no entry for the (many) sent rows.
+            models.Index(
+                fields=["edition", "updated_at"],
+                name="delivery_problem_idx",
+                condition=Q(status__in=["uitgesteld", "onbestelbaar", "mislukt"]),
+            ),
             # The sweeper's and the claim's scan: only the open rows, which are few once a send is done.
             models.Index(
                 fields=["edition", "next_attempt_at"],

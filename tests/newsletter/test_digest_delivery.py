@@ -290,6 +290,36 @@ def test_the_sweeper_takes_back_dead_claims_and_lost_tasks(smtp, queued, setting
     assert deliveries_sweep()["finished"] == 0 and edition_status(edition) == Edition.Status.SENT
 
 
+def test_the_start_writes_queued_at_with_the_rows_and_a_lost_start_queue_is_swept_when_stale(smtp, queued, settings):
+    settings.DIGEST_REQUEUE_SECONDS, settings.DIGEST_BATCH_SIZE = 600, 2
+    edition, _subscribers = _start(6)
+    rows = Delivery.objects.filter(edition=edition)
+    marks = set(rows.values_list("queued_at", flat=True))
+    assert len(marks) == 1 and None not in marks  # set by the INSERT, not rewritten per batch
+    assert [len(ids) for ids in queued] == [2, 2, 2]
+    queued.clear()  # the tasks were lost after the start (Redis emptied)
+    assert deliveries_sweep()["tasks"] == 0  # freshly queued rows are left alone
+    later = marks.pop() + timezone.timedelta(seconds=601)
+    assert deliveries_sweep(now=later)["tasks"] == 3
+    _send_all(edition, queued)
+    assert smtp.total == 5 and smtp.duplicates() == 0
+
+
+def test_a_broker_down_at_the_start_leaves_the_rows_for_the_next_sweep(smtp, queued, monkeypatch):
+    class Down:
+        def delay(self, edition_id, ids):
+            raise ConnectionError("broker down")
+
+    recorder = delivery_module.digest_batch_send_task
+    monkeypatch.setattr(delivery_module, "digest_batch_send_task", Down())
+    edition, _subscribers = _start(4)
+    assert not Delivery.objects.filter(edition=edition, queued_at__isnull=False).exists()
+    monkeypatch.setattr(delivery_module, "digest_batch_send_task", recorder)
+    assert deliveries_sweep()["tasks"] == 1
+    _send_all(edition, queued)
+    assert smtp.total == 3 and smtp.duplicates() == 0
+
+
 def test_commands_start_show_and_sweep(smtp, queued, capsys):
     import json
 

@@ -47,7 +47,9 @@ def deliveries(monkeypatch):
     """Record what the send start hands over to delivery (issue 10 fills those functions in)."""
     calls = []
     monkeypatch.setattr(workflow, "deliveries_create", lambda *, edition: calls.append(("create", edition.pk)))
-    monkeypatch.setattr(workflow, "deliveries_enqueue", lambda *, edition_id: calls.append(("enqueue", edition_id)))
+    monkeypatch.setattr(
+        workflow, "deliveries_enqueue", lambda *, edition_id, **_kw: calls.append(("enqueue", edition_id))
+    )
     return calls
 
 

@@ -42,8 +42,9 @@ def batch_size() -> int:
 
 
 _AUDIENCE_SQL = """
-INSERT INTO {delivery} (edition_id, subscriber_id, status, attempts, claimed_by, message_id, reason, updated_at)
-SELECT %s, s.id, %s, 0, '', '', '', %s FROM {subscriber} s
+INSERT INTO {delivery}
+    (edition_id, subscriber_id, status, attempts, claimed_by, message_id, reason, updated_at, queued_at)
+SELECT %s, s.id, %s, 0, '', '', '', %s, %s FROM {subscriber} s
 WHERE s.status = %s AND s.email IS NOT NULL AND (s.paused_until IS NULL OR s.paused_until <= %s)
 ON CONFLICT (edition_id, subscriber_id) DO NOTHING
 """
@@ -54,6 +55,8 @@ def deliveries_create(*, edition: Edition) -> int:
 
     One INSERT ... SELECT inside the transaction that locked the edition and set it to 'verzenden': confirmed,
     not paused, not bounced or unsubscribed. Idempotent (ON CONFLICT on the unique edition and subscriber).
+    The rows carry queued_at already: the caller queues them right after commit with `already_marked=True`
+    (one write per row instead of two); if that never happens, the sweeper queues them once they are stale.
     """
     from newsletter.models import Subscriber
 
@@ -62,7 +65,7 @@ def deliveries_create(*, edition: Edition) -> int:
         subscriber=connection.ops.quote_name(Subscriber._meta.db_table),
     )
     now = timezone.now()
-    params = [edition.pk, Status.PENDING, now, Subscriber.Status.CONFIRMED, timezone.localdate()]
+    params = [edition.pk, Status.PENDING, now, now, Subscriber.Status.CONFIRMED, timezone.localdate()]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         created = cursor.rowcount
@@ -70,11 +73,14 @@ def deliveries_create(*, edition: Edition) -> int:
     return created
 
 
-def deliveries_enqueue(*, edition_id: int, stale_before: datetime.datetime | None = None) -> int:
+def deliveries_enqueue(
+    *, edition_id: int, stale_before: datetime.datetime | None = None, already_marked: bool = False
+) -> int:
     """Queue tasks for the due open rows of an edition (pending, or deferred and due); return how many tasks.
 
     `stale_before`: only rows never queued or last queued before that moment (the sweeper). Each task
-    carries up to DIGEST_BATCH_SIZE ids; queued_at is set per batch before it is published.
+    carries up to DIGEST_BATCH_SIZE ids; queued_at is set per batch before it is published, unless
+    `already_marked` (the send start: `deliveries_create` wrote it). A broker failure clears it either way.
     """
     if not Edition.objects.filter(pk=edition_id, status=Edition.Status.SENDING).exists():
         return 0
@@ -87,7 +93,8 @@ def deliveries_enqueue(*, edition_id: int, stale_before: datetime.datetime | Non
     tasks = 0
     for start in range(0, len(ids), size):
         chunk = ids[start : start + size]
-        Delivery.objects.filter(pk__in=chunk).update(queued_at=timezone.now())
+        if not already_marked:
+            Delivery.objects.filter(pk__in=chunk).update(queued_at=timezone.now())
         try:
             digest_batch_send_task.delay(edition_id, chunk)
         except Exception:

@@ -150,7 +150,7 @@ def digest_send_start(*, edition_id: int, user=None) -> bool:
         edition.save(update_fields=["status", "started_at", "updated_at"])
         edition_event_record(edition=edition, action=EditionEvent.Action.SEND_STARTED, user=user)
         deliveries_create(edition=edition)
-        transaction.on_commit(lambda: deliveries_enqueue(edition_id=edition_id))
+        transaction.on_commit(lambda: deliveries_enqueue(edition_id=edition_id, already_marked=True))
         # The web version, the archive and the feed show the edition from now on.
         transaction.on_commit(public_pages_changed)
     logger.info("Edition %s: sending started", edition.slug)
