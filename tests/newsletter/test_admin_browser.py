@@ -4,33 +4,22 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
-from news.services import groups_sync
 from newsletter.models import ConsentText, DataAccessLog, Subscriber
 from tests.factories import ThemeFactory
 from tests.factories.newsletter import SubscriberFactory
+from tests.news.editors import BROWSER_PASSWORD, editor_browser_login
 from tests.plugins.browser import axe_scan, format_violations, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "Nieuwsbrief-beheer-2026"
-
 
 @pytest.fixture
 def chief_page(page, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user = User.objects.create_user(username="eindredacteur", password=PASSWORD, is_staff=True)
     # A transactional test empties the database afterwards, also what the data migrations made.
-    groups_sync()
     ConsentText.objects.get_or_create(version=1, defaults={"text": "Ik wil de nieuwsbrief.", "is_active": True})
-    user.groups.add(Group.objects.get(name="Eindredacteur"))
-    page.visit("/beheer/login/")
-    page.get_by_label("Gebruikersnaam").fill("eindredacteur")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    return page
+    return editor_browser_login(page, settings)
 
 
 def test_admin_browser_import_report_counts_and_export(chief_page, tmp_path):
@@ -78,7 +67,7 @@ def test_admin_browser_import_page_has_no_axe_violations_of_our_own(axe_page, ch
     page = axe_page
     page.visit("/beheer/login/")
     page.get_by_label("Gebruikersnaam").fill("eindredacteur")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_label("Wachtwoord").fill(BROWSER_PASSWORD)
     page.get_by_role("button", name="Aanmelden").click()
 
     for path in ("/beheer/newsletter/subscriber/import/", "/beheer/newsletter/subscriber/themas/"):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from newsletter.models import DataAccessLog, Edition, EditionEvent
 from newsletter.services import digest_approve, digest_assemble
 from tests.factories import ArticleFactory, SubscriberFactory, ThemeFactory
-from tests.news.editors import editor_user
+from tests.news.editors import editor_client, editor_user
 
 pytestmark = pytest.mark.django_db
 
@@ -40,23 +40,14 @@ def edition(themes):
     return digest_assemble(month=MARCH, now=AT_ASSEMBLY).edition
 
 
-def login(client, group):
-    user = editor_user(group)
-    user.email = f"{group.lower()}@gemeente.nl"
-    user.save()
-    client.force_login(user)
-    client.user = user
-    return client
-
-
 @pytest.fixture
 def chief(client):
-    return login(client, "Eindredacteur")
+    return editor_client(client, "Eindredacteur", email="eindredacteur@gemeente.nl")
 
 
 @pytest.fixture
 def editor(client):
-    return login(client, "Redacteur")
+    return editor_client(client, "Redacteur", email="redacteur@gemeente.nl")
 
 
 def url(name, *args):

@@ -7,26 +7,21 @@ from django.urls import reverse
 from newsletter.models import Delivery, Edition, EditionEvent
 from tests.factories import EditionFactory, SubscriberFactory, ThemeFactory
 from tests.factories.delivery import DeliveryFactory
-from tests.news.editors import editor_user
+from tests.news.editors import editor_client
 
 pytestmark = pytest.mark.django_db
 
 S = Delivery.Status
 
 
-def login(client, group):
-    client.force_login(editor_user(group))
-    return client
-
-
 @pytest.fixture
 def chief(client):
-    return login(client, "Eindredacteur")
+    return editor_client(client, "Eindredacteur")
 
 
 @pytest.fixture
 def editor(client):
-    return login(client, "Redacteur")
+    return editor_client(client, "Redacteur")
 
 
 @pytest.fixture

@@ -1,32 +1,21 @@
 """The send progress page in Chromium: under the real CSP its static script refreshes the numbers; axe finds nothing."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from news.services import groups_sync
 from newsletter.models import Delivery
 from tests.factories import EditionFactory, SubscriberFactory, ThemeFactory
 from tests.factories.delivery import DeliveryFactory
+from tests.news.editors import editor_browser_login
 from tests.plugins.browser import axe_scan, format_violations, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "Nieuwsbrief-beheer-2026"
-
 
 @pytest.fixture
 def chief_page(page, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user = User.objects.create_user(username="eindredacteur", password=PASSWORD, is_staff=True)
-    groups_sync()
-    user.groups.add(Group.objects.get(name="Eindredacteur"))
-    page.visit("/beheer/login/")
-    page.get_by_label("Gebruikersnaam").fill("eindredacteur")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    return page
+    return editor_browser_login(page, settings)
 
 
 def test_progress_page_refreshes_itself_and_is_accessible(chief_page):
