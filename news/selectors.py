@@ -152,7 +152,9 @@ def article_page_published(*, number: int = 1, now: datetime.datetime | None = N
     pinned = [ArticleRef(pk=pk, updated_at=stamp, pinned_now=True) for pk, stamp in pins]
     start = (number - 1) * PAGE_SIZE
     stop = start + PAGE_SIZE + 1  # one extra row tells whether a next page exists
-    others = list(published.exclude(pinned_q).defer(*CARD_DEFERRED)[max(0, start - len(pinned)) : stop - len(pinned)])
+    # More pins than this page holds: no other article on it (a negative slice bound would raise).
+    window = slice(max(0, start - len(pinned)), max(0, stop - len(pinned)))
+    others = list(published.exclude(pinned_q).defer(*CARD_DEFERRED)[window]) if window.stop else []
     for article in others:
         article.pinned_now = False
     rows = pinned[start:stop] + others

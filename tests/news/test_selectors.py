@@ -88,6 +88,20 @@ def test_article_page_published_pages_through_pins_and_the_rest_in_one_order():
     assert not second.has_next
 
 
+def test_article_page_published_with_more_pins_than_a_page_holds():
+    pins = [
+        ArticleFactory(pinned=True, publication_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
+        for n in range(2 * selectors.PAGE_SIZE + 2)
+    ]
+    other = ArticleFactory(publication_date=datetime.date(2024, 1, 1))
+    expected = [*reversed([pin.pk for pin in pins]), other.pk]
+
+    pages = [selectors.article_page_published(number=number) for number in (1, 2, 3)]
+
+    assert [item.pk for page in pages for item in page.items] == expected
+    assert [page.has_next for page in pages] == [True, True, False]
+
+
 def test_article_page_published_raises_for_empty_later_page():
     ArticleFactory()
 
