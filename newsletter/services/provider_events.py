@@ -15,6 +15,7 @@ import logging
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.utils import timezone
 
 from newsletter.hashing import email_hash
 from newsletter.models import Delivery, Source, Subscriber
@@ -80,7 +81,11 @@ def provider_event_apply(*, event_type: str, address: str | None, message_ids: l
             marked = (
                 Delivery.objects.filter(subscriber=subscriber, message_id__in=variants)
                 .exclude(status=Delivery.Status.BOUNCED)
-                .update(status=Delivery.Status.BOUNCED, reason=f"{provider}: {event_type}"[:250])
+                .update(
+                    status=Delivery.Status.BOUNCED,
+                    reason=f"{provider}: {event_type}"[:250],
+                    updated_at=timezone.now(),  # the progress page lists problems by when they happened
+                )
             )
     logger.info(
         "Provider %s reported %s for subscriber #%s (%d delivery marked)", provider, event_type, subscriber.pk, marked

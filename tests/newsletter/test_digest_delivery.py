@@ -441,3 +441,44 @@ def test_the_outcome_log_raises_when_postgresql_refuses_an_outcome():
     with pytest.raises(RuntimeError, match="delivery_sent_has_moment"):
         log.finish()
     assert Delivery.objects.get(pk=row.pk).status == Delivery.Status.CLAIMED
+
+
+def test_the_outcome_log_keeps_one_connection_per_thread():
+    """A threads pool (the demo's worker) must not interleave two pipelines on one connection."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the pipelined outcome connection exists only on PostgreSQL")
+    import threading
+
+    seen = {}
+    main = batch_module.OutcomeLog()._connection()
+
+    def remember(name):
+        seen[name] = batch_module.OutcomeLog()._connection()
+
+    threads = [threading.Thread(target=remember, args=(name,)) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for conn in seen.values():
+        conn.close()
+
+    assert seen["a"] is not main and seen["b"] is not main and seen["a"] is not seen["b"]
+    assert batch_module.OutcomeLog()._connection() is main and not main.closed
+
+
+def test_the_outcome_log_raises_instead_of_waiting_forever_when_its_connection_is_lost():
+    if connection.vendor != "postgresql":
+        pytest.skip("the pipelined outcome connection exists only on PostgreSQL")
+    from tests.factories.delivery import DeliveryFactory
+
+    row = DeliveryFactory(status=Delivery.Status.CLAIMED, claimed_at=timezone.now())
+    log = batch_module.OutcomeLog()
+    backend = log._connection().info.backend_pid
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", [backend])
+
+    with pytest.raises(RuntimeError, match=r"recording a delivery outcome failed"):  # at once or at the end
+        log.write(row.pk, status=Delivery.Status.SENT, attempts=1, sent_at=timezone.now(), message_id="<m@v.nl>")
+        log.finish()
+    assert Delivery.objects.get(pk=row.pk).status == Delivery.Status.CLAIMED  # the sweeper frees it

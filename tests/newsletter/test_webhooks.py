@@ -58,6 +58,7 @@ def test_webhook_report_marks_the_delivery_with_that_message_id_bounced(jan):
     reported.refresh_from_db()
     other.refresh_from_db()
     assert (reported.status, reported.reason) == (Delivery.Status.BOUNCED, "Postmark: bounced")
+    assert reported.updated_at > other.updated_at  # the progress page lists problems by this moment
     assert other.status == Delivery.Status.SENT
 
 

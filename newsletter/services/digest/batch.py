@@ -9,6 +9,7 @@ the last outcomes of that moment, and the sweeper sends those rows again.
 import collections
 import datetime
 import logging
+import threading
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -84,34 +85,47 @@ class OutcomeLog:
     )
     _FIELDS = ("status", "attempts", "sent_at", "message_id", "reason", "next_attempt_at")
     _DEFAULTS = ("", 0, None, "", "", None)
-    _conn = None  # per process
-    _pending = 0  # statements on that connection whose answer has not been read yet
+    # One connection per worker thread (a threads pool must not interleave pipelines on one connection), and the
+    # statements on it whose answer has not been read yet.
+    _local = threading.local()
+    # Unanswered outcome writes allowed before the next mail waits for them: if PostgreSQL stalls, at most this
+    # many sent mails lack a committed outcome (the sweeper would send them again).
+    MAX_UNANSWERED = 4
 
     def __init__(self):
         self.sql = self.SQL.format(table=connection.ops.quote_name(Delivery._meta.db_table)).encode()
         self.count = 0
         self.postgresql = connection.vendor == "postgresql"
 
+    @property
+    def _pending(self) -> int:
+        return getattr(self._local, "pending", 0)
+
+    @_pending.setter
+    def _pending(self, value: int) -> None:
+        self._local.pending = value
+
     def _connection(self):
-        cls = type(self)
-        if cls._conn is None or cls._conn.closed:
+        conn = getattr(self._local, "conn", None)
+        if conn is None or conn.closed:
             import psycopg
 
             params = {k: v for k, v in connection.get_connection_params().items() if k != "cursor_factory"}
-            cls._conn = psycopg.connect(**params, autocommit=True)
-            cls._conn.execute("SET synchronous_commit = off")
-            cls._conn.pgconn.prepare(b"digest_outcome", self.sql)
-            cls._conn.pgconn.enter_pipeline_mode()
-            cls._pending = 0
-        return cls._conn
+            conn = self._local.conn = psycopg.connect(**params, autocommit=True)
+            conn.execute("SET synchronous_commit = off")
+            conn.pgconn.prepare(b"digest_outcome", self.sql)
+            conn.pgconn.enter_pipeline_mode()
+            self._pending = 0
+        return conn
 
     @classmethod
     def close(cls) -> None:
-        """Close this process's outcome connection (tests, before their database is dropped)."""
-        if cls._conn is not None:
-            cls._conn.close()
-            cls._conn = None
-        cls._pending = 0
+        """Close this thread's outcome connection (tests, before their database is dropped)."""
+        conn = getattr(cls._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            cls._local.conn = None
+        cls._local.pending = 0
 
     def write(self, row_id: int, **values) -> None:
         now = timezone.now()
@@ -132,20 +146,23 @@ class OutcomeLog:
         pgconn.pipeline_sync()
         while pgconn.flush():  # 1: not all sent yet (a full socket buffer)
             pass
-        type(self)._pending += 1
-        self._read(block=False)
+        self._pending += 1
+        self._read(block=self._pending > self.MAX_UNANSWERED)
 
     def finish(self) -> None:
         """Wait for every statement in flight and raise if one failed."""
-        if self.postgresql and type(self)._pending:
+        if self.postgresql and self._pending:
             self._read(block=True)
 
     def _read(self, *, block: bool) -> None:
         """Read the answers that have come (all of them with `block`); raise if a statement failed."""
         from psycopg import pq
 
-        cls, pgconn, error = type(self), self._connection().pgconn, None
-        while cls._pending:
+        pgconn, error = self._connection().pgconn, None
+        while self._pending:
+            if pgconn.status == pq.ConnStatus.BAD:  # lost: get_result() would return None forever
+                self._pending = 0
+                raise RuntimeError("recording a delivery outcome failed: the database connection was lost")
             if not block:
                 pgconn.consume_input()
                 if pgconn.is_busy():
@@ -154,7 +171,7 @@ class OutcomeLog:
             if result is None:
                 continue
             if result.status == pq.ExecStatus.PIPELINE_SYNC:
-                cls._pending -= 1
+                self._pending -= 1
             elif result.status != pq.ExecStatus.COMMAND_OK:
                 error = error or result.error_message.decode(errors="replace")
         if error:
@@ -363,8 +380,10 @@ def _send_all(edition: Edition, work: list, report: BatchReport) -> None:
                 }
                 raise _Stop(reason, pause=True, retry=False)
     finally:
-        log.finish()
-        sender.close()
+        try:
+            log.finish()
+        finally:
+            sender.close()  # also when an outcome write failed: no SMTP connection left open
         report.outcome_writes += log.count
 
 

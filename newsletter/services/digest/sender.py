@@ -98,7 +98,8 @@ class SmtpSender:
                 raise SenderUnavailable(_reply(exc), permanent=True) from None
             return Attempt(MailOutcome.DEFERRED, _reply(exc))
         except (smtplib.SMTPException, OSError) as exc:
-            if isinstance(exc, (smtplib.SMTPServerDisconnected, OSError)):
+            # A disconnect, or a reply (421) after which the pipeline closed the socket: the next message reconnects.
+            if isinstance(exc, (smtplib.SMTPServerDisconnected, OSError)) or getattr(self.smtp, "sock", None) is None:
                 self._drop()
             return Attempt(mail_outcome_classify(exc), _reply(exc))
         return Attempt(MailOutcome.SENT, "250")
