@@ -467,18 +467,30 @@ def test_the_outcome_log_keeps_one_connection_per_thread():
     assert batch_module.OutcomeLog()._connection() is main and not main.closed
 
 
-def test_the_outcome_log_raises_instead_of_waiting_forever_when_its_connection_is_lost():
+@pytest.mark.parametrize("notice", ["before_the_write", "racing_the_write"])
+def test_the_outcome_log_raises_instead_of_waiting_forever_when_its_connection_is_lost(notice):
+    """Whichever libpq call notices the lost connection first (the send, the flush, consume_input or the status
+    check), the batch fails with the same error, and the next write opens a new connection."""
     if connection.vendor != "postgresql":
         pytest.skip("the pipelined outcome connection exists only on PostgreSQL")
+    import select
+
     from tests.factories.delivery import DeliveryFactory
 
-    row = DeliveryFactory(status=Delivery.Status.CLAIMED, claimed_at=timezone.now())
+    row, other = DeliveryFactory.create_batch(2, status=Delivery.Status.CLAIMED, claimed_at=timezone.now())
     log = batch_module.OutcomeLog()
-    backend = log._connection().info.backend_pid
+    lost = log._connection()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_terminate_backend(%s)", [backend])
+        cursor.execute("SELECT pg_terminate_backend(%s)", [lost.info.backend_pid])
+    if notice == "before_the_write":  # the server's goodbye is already in the socket when the write comes
+        assert select.select([lost.fileno()], [], [], 5)[0]
 
     with pytest.raises(RuntimeError, match=r"recording a delivery outcome failed"):  # at once or at the end
         log.write(row.pk, status=Delivery.Status.SENT, attempts=1, sent_at=timezone.now(), message_id="<m@v.nl>")
         log.finish()
     assert Delivery.objects.get(pk=row.pk).status == Delivery.Status.CLAIMED  # the sweeper frees it
+
+    log.write(other.pk, status=Delivery.Status.SENT, attempts=1, sent_at=timezone.now(), message_id="<n@v.nl>")
+    log.finish()
+    assert log._connection() is not lost
+    assert Delivery.objects.get(pk=other.pk).status == Delivery.Status.SENT

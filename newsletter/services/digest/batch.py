@@ -122,11 +122,11 @@ class OutcomeLog:
 
     @classmethod
     def close(cls) -> None:
-        """Close this thread's outcome connection (tests, before their database is dropped)."""
+        """Close this thread's outcome connection (after it failed; tests, before their database is dropped)."""
         conn = getattr(cls._local, "conn", None)
         if conn is not None:
-            conn.close()
             cls._local.conn = None
+            conn.close()
         cls._local.pending = 0
 
     def write(self, row_id: int, **values) -> None:
@@ -142,19 +142,36 @@ class OutcomeLog:
         self._send([*params, now, row_id, Status.CLAIMED])
 
     def _send(self, params: list) -> None:
-        pgconn = self._connection().pgconn
+        import psycopg
+
         encoded = [None if value is None else _text(value).encode() for value in params]
-        pgconn.send_query_prepared(b"digest_outcome", encoded)
-        pgconn.pipeline_sync()
-        while pgconn.flush():  # 1: not all sent yet (a full socket buffer)
-            pass
-        self._pending += 1
-        self._read(block=self._pending > self.MAX_UNANSWERED)
+        try:
+            pgconn = self._connection().pgconn
+            pgconn.send_query_prepared(b"digest_outcome", encoded)
+            pgconn.pipeline_sync()
+            while pgconn.flush():  # 1: not all sent yet (a full socket buffer)
+                pass
+            self._pending += 1
+            self._read(block=self._pending > self.MAX_UNANSWERED)
+        except psycopg.Error as exc:  # libpq noticed the lost connection first (send, flush or consume_input)
+            self._lost(exc)
 
     def finish(self) -> None:
         """Wait for every statement in flight and raise if one failed."""
+        import psycopg
+
         if self.postgresql and self._pending:
-            self._read(block=True)
+            try:
+                self._read(block=True)
+            except psycopg.Error as exc:
+                self._lost(exc)
+
+    def _lost(self, cause: Exception | str):
+        """The outcome connection failed: forget it (the next write opens a new one) and fail the batch, whose
+        unanswered rows stay claimed for the sweeper."""
+        self.close()
+        error = RuntimeError(f"recording a delivery outcome failed: the database connection was lost ({cause})")
+        raise error from (cause if isinstance(cause, Exception) else None)
 
     def _read(self, *, block: bool) -> None:
         """Read the answers that have come (all of them with `block`); raise if a statement failed."""
@@ -163,8 +180,7 @@ class OutcomeLog:
         pgconn, error = self._connection().pgconn, None
         while self._pending:
             if pgconn.status == pq.ConnStatus.BAD:  # lost: get_result() would return None forever
-                self._pending = 0
-                raise RuntimeError("recording a delivery outcome failed: the database connection was lost")
+                self._lost("connection status BAD")
             if not block:
                 pgconn.consume_input()
                 if pgconn.is_busy():
@@ -176,7 +192,9 @@ class OutcomeLog:
                 self._pending -= 1
             elif result.status != pq.ExecStatus.COMMAND_OK:
                 error = error or result.error_message.decode(errors="replace")
-        if error:
+                block = True  # read the answers to the writes already sent before giving up on the connection
+        if error:  # start the next batch on a new connection: this one may be dying (a terminated backend)
+            self.close()
             raise RuntimeError(f"recording a delivery outcome failed: {error}")
 
 
