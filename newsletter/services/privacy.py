@@ -48,17 +48,30 @@ def _admin_log_entries(subscriber_ids: list[int]):
     return LogEntry.objects.filter(content_type=content_type, object_id__in=[str(pk) for pk in subscriber_ids])
 
 
-def _edition_deliveries_collapse(edition_id: int) -> int:
-    """Keep the delivery counts per status in Edition.counts and delete the rows; return how many rows went."""
+def _editions_retention_due(cutoff: datetime):
+    """Sent or cancelled editions that finished before `cutoff` (a send under way or paused is never due)."""
+    return (
+        Edition.objects.filter(status__in=[Edition.Status.SENT, Edition.Status.CANCELLED])
+        .annotate(ended=Coalesce("finished_at", "updated_at"))
+        .filter(ended__lte=cutoff)
+    )
+
+
+def _edition_deliveries_collapse(edition_id: int, cutoff: datetime) -> int:
+    """Keep the delivery counts per status in Edition.counts and delete the rows; return how many rows went.
+
+    The edition is checked again under its lock: between the listing and here an editor may have retried its
+    failed rows (back to sending) or reopened it."""
     with transaction.atomic():
-        edition = Edition.objects.select_for_update().get(pk=edition_id)
-        rows = Delivery.objects.filter(edition=edition)
+        edition = _editions_retention_due(cutoff).select_for_update(of=("self",)).filter(pk=edition_id).first()
+        if edition is None:
+            return 0
         counts = delivery_counts(edition_id=edition.pk)
         if not any(counts.values()):
             return 0
         edition.counts = counts
         edition.save(update_fields=["counts", "updated_at"])
-        deleted, _per_model = rows.delete()
+        deleted, _per_model = Delivery.objects.filter(edition=edition).delete()
         edition_variants_delete(edition_id=edition.pk)  # the rendered variants go with the rows
     logger.info("Retention: edition %s keeps only its delivery counts (%d rows deleted)", edition.slug, deleted)
     return deleted
@@ -72,14 +85,8 @@ def deliveries_apply_retention(*, now: datetime | None = None) -> int:
     """
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.DELIVERY_RETENTION_DAYS)
-    due = (
-        Edition.objects.filter(status__in=[Edition.Status.SENT, Edition.Status.CANCELLED], deliveries__isnull=False)
-        .annotate(ended=Coalesce("finished_at", "updated_at"))
-        .filter(ended__lte=cutoff)
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    return sum(_edition_deliveries_collapse(pk) for pk in list(due))
+    due = _editions_retention_due(cutoff).filter(deliveries__isnull=False).values_list("pk", flat=True).distinct()
+    return sum(_edition_deliveries_collapse(pk, cutoff) for pk in list(due))
 
 
 def subscribers_apply_retention(*, now: datetime | None = None) -> int:

@@ -79,3 +79,26 @@ def test_delivery_retention_of_a_cancelled_send():
 
     counts = Edition.objects.get(pk=edition.pk).counts
     assert {status: n for status, n in counts.items() if n} == {"verzonden": 3, "onbestelbaar": 1, "geannuleerd": 1}
+
+
+def test_delivery_retention_spares_an_edition_retried_after_listing(monkeypatch, django_capture_on_commit_callbacks):
+    """An editor retries the failed rows of an old edition between the retention's listing and its lock: the
+    edition is sending again, and its rows stay."""
+    from newsletter.services import privacy
+    from newsletter.services.digest.control import deliveries_retry_failed
+
+    edition = finished(days_ago=120)
+    DeliveryFactory(edition=edition, status=S.FAILED, reason="451")
+    collapse = privacy._edition_deliveries_collapse
+
+    def editor_clicks_first(edition_id, cutoff):
+        with django_capture_on_commit_callbacks(execute=False):
+            assert deliveries_retry_failed(edition=Edition.objects.get(pk=edition_id)) == 1
+        return collapse(edition_id, cutoff)
+
+    monkeypatch.setattr(privacy, "_edition_deliveries_collapse", editor_clicks_first)
+
+    assert deliveries_apply_retention(now=NOW) == 0
+
+    assert Edition.objects.get(pk=edition.pk).status == Edition.Status.SENDING
+    assert Delivery.objects.filter(edition=edition).count() == 6
